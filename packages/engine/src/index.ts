@@ -1,0 +1,19 @@
+export {
+  EngineError,
+  InvalidOperandError,
+  InvalidOptionError,
+  LengthMismatchError,
+  NonFiniteGradientError,
+  NonFiniteResultError,
+} from './errors.js'
+export { isGradEnabled, noGrad } from './grad-mode.js'
+export type { GradcheckEntry, GradcheckOptions, GradcheckReport } from './gradcheck.js'
+export { gradcheck } from './gradcheck.js'
+export type { Graph, GraphEdge } from './graph-walk.js'
+export { walkGraph } from './graph-walk.js'
+export type { NumericalGradientOptions, ScalarFunction } from './numerical-gradient.js'
+export { numericalGradient } from './numerical-gradient.js'
+export { topologicalSort } from './topological-sort.js'
+export type { Op, Operand, ValueOptions } from './value.js'
+export { Value } from './value.js'
+export { zeroGrad } from './zero-grad.js'

@@ -1,0 +1,34 @@
+import type { Value } from './value.js'
+
+/**
+ * Lists every node that `root` depends on, inputs before the values computed from them, ending
+ * with `root`. The walk is iterative, so a graph a million nodes deep needs no call stack, and the
+ * order is deterministic: children are visited in the order they were given to their op, which is
+ * the order of micrograd's recursive `build_topo`.
+ */
+export function topologicalSort(root: Value): Value[] {
+  const order: Value[] = []
+  const seen = new Set<Value>([root])
+  const stack: Value[] = [root]
+  const nextChild: number[] = [0]
+  while (stack.length > 0) {
+    const top = stack.length - 1
+    const node = stack[top]!
+    const index = nextChild[top]!
+    const children = node.children
+    if (index < children.length) {
+      nextChild[top] = index + 1
+      const child = children[index]!
+      if (!seen.has(child)) {
+        seen.add(child)
+        stack.push(child)
+        nextChild.push(0)
+      }
+    } else {
+      stack.pop()
+      nextChild.pop()
+      order.push(node)
+    }
+  }
+  return order
+}

@@ -1,0 +1,282 @@
+import {
+  InvalidOperandError,
+  LengthMismatchError,
+  NonFiniteGradientError,
+  NonFiniteResultError,
+} from './errors.js'
+import { isGradEnabled } from './grad-mode.js'
+import { topologicalSort } from './topological-sort.js'
+
+/** What an op accepts as its other operand: a `Value`, or a plain number taken as a constant. */
+export type Operand = Value | number
+
+/** Options for a new leaf `Value`. */
+export interface ValueOptions {
+  /** A name shown in `toString()` and in graph pictures. */
+  label?: string
+}
+
+/** Names of the ops that produce values; `''` marks a leaf. */
+export type Op =
+  | ''
+  | 'add'
+  | 'mul'
+  | 'pow'
+  | 'relu'
+  | 'tanh'
+  | 'exp'
+  | 'log'
+  | 'sigmoid'
+  | 'sum'
+  | 'dot'
+
+type BackwardStep = (out: Value) => void
+
+const NO_CHILDREN: readonly Value[] = Object.freeze([])
+
+/**
+ * A scalar in a computation graph: it holds `data`, and after `backward()` on a value computed from
+ * it, `grad` holds the derivative of that output with respect to it.
+ *
+ * Each op computes its result and keeps a backward step that adds (`+=`) its local derivative times
+ * the output's gradient into its inputs, as in micrograd. Subtraction, negation and division are
+ * built from `add`, `mul` and `pow`.
+ *
+ * @example
+ * ```ts
+ * const a = new Value(-4)
+ * const b = new Value(2)
+ * const y = a.mul(b).add(b.pow(3))
+ * y.backward()
+ * a.grad // 2
+ * b.grad // -4 + 3 * 2 ** 2 = 8
+ * ```
+ */
+export class Value {
+  /** The number this value holds; optimizers write to it. */
+  data: number
+  /** The derivative of the last `backward()` root with respect to this value. */
+  grad = 0
+  /** A name shown in `toString()` and in graph pictures. */
+  label: string
+  private _op: Op = ''
+  private _children: readonly Value[] = NO_CHILDREN
+  private _backward: BackwardStep | undefined
+
+  /**
+   * Makes a leaf value.
+   *
+   * @throws {@link InvalidOperandError} if `data` is not a finite number.
+   */
+  constructor(data: number, options: ValueOptions = {}) {
+    if (typeof data !== 'number' || !Number.isFinite(data))
+      throw new InvalidOperandError('Value', data)
+    this.data = data
+    this.label = options.label ?? ''
+  }
+
+  /** The op that produced this value, or `''` for a leaf (an input, a parameter, a constant). */
+  get op(): Op {
+    return this._op
+  }
+
+  /** The op's inputs, in the order they were given. Empty for a leaf. */
+  get children(): readonly Value[] {
+    return this._children
+  }
+
+  /** `this + other` */
+  add(other: Operand): Value {
+    const o = operand(other, 'add')
+    return Value.derive('add', this.data + o.data, [this, o], (out) => {
+      this.grad += out.grad
+      o.grad += out.grad
+    })
+  }
+
+  /** `this * other` */
+  mul(other: Operand): Value {
+    const o = operand(other, 'mul')
+    return Value.derive('mul', this.data * o.data, [this, o], (out) => {
+      this.grad += o.data * out.grad
+      o.grad += this.data * out.grad
+    })
+  }
+
+  /**
+   * `this ** exponent`. A `Value` exponent receives its gradient `out · ln(base)` where the base is
+   * positive; elsewhere that derivative is undefined and nothing is added.
+   */
+  pow(exponent: Operand): Value {
+    const k = operand(exponent, 'pow')
+    return Value.derive('pow', this.data ** k.data, [this, k], (out) => {
+      this.grad += k.data * this.data ** (k.data - 1) * out.grad
+      if (this.data > 0) k.grad += out.data * Math.log(this.data) * out.grad
+    })
+  }
+
+  /** `max(0, this)`; its derivative at 0 is taken as 0, as in micrograd and PyTorch. */
+  relu(): Value {
+    return Value.derive('relu', Math.max(0, this.data), [this], (out) => {
+      if (out.data > 0) this.grad += out.grad
+    })
+  }
+
+  /** Hyperbolic tangent. */
+  tanh(): Value {
+    return Value.derive('tanh', Math.tanh(this.data), [this], (out) => {
+      this.grad += (1 - out.data * out.data) * out.grad
+    })
+  }
+
+  /** `e ** this`; throws rather than overflow to Infinity (above about 709.78). */
+  exp(): Value {
+    return Value.derive('exp', Math.exp(this.data), [this], (out) => {
+      this.grad += out.data * out.grad
+    })
+  }
+
+  /** Natural logarithm; throws for inputs ≤ 0. */
+  log(): Value {
+    return Value.derive('log', Math.log(this.data), [this], (out) => {
+      this.grad += out.grad / this.data
+    })
+  }
+
+  /** Logistic sigmoid `1 / (1 + e ** -this)`, computed without overflow for any finite input. */
+  sigmoid(): Value {
+    return Value.derive('sigmoid', stableSigmoid(this.data), [this], (out) => {
+      this.grad += out.data * (1 - out.data) * out.grad
+    })
+  }
+
+  /** `-this`, as `this * -1`. */
+  neg(): Value {
+    return this.mul(-1)
+  }
+
+  /** `this - other`, as `this + (-other)`. */
+  sub(other: Operand): Value {
+    return this.add(operand(other, 'sub').neg())
+  }
+
+  /**
+   * `this / other`, as `this * other ** -1`.
+   *
+   * @throws {@link NonFiniteResultError} naming `div` when `other` is 0.
+   */
+  div(other: Operand): Value {
+    const o = operand(other, 'div')
+    if (o.data === 0) throw new NonFiniteResultError('div', [this.data, 0], this.data / 0)
+    return this.mul(o.pow(-1))
+  }
+
+  /**
+   * Computes the gradient of this value with respect to every value it depends on.
+   *
+   * Sets this value's `grad` to 1 and sweeps the graph once in reverse topological order. The
+   * gradients of intermediate values are reset first, so calling `backward()` again never mixes in
+   * a stale result; leaves (inputs and parameters) accumulate, as in PyTorch: call
+   * {@link zeroGrad} on them between steps.
+   *
+   * @throws {@link NonFiniteGradientError} if a gradient overflows.
+   */
+  backward(): void {
+    const order = topologicalSort(this)
+    for (const node of order) if (node._children.length > 0) node.grad = 0
+    this.grad = this._children.length > 0 ? 1 : this.grad + 1
+    for (let index = order.length - 1; index >= 0; index--) {
+      const node = order[index]!
+      if (!Number.isFinite(node.grad))
+        throw new NonFiniteGradientError(node._op, node.label, node.grad)
+      node._backward?.(node)
+    }
+  }
+
+  /** Reads like micrograd's repr: `Value(data=2, grad=0)`. */
+  toString(): string {
+    return `Value(data=${this.data}, grad=${this.grad})`
+  }
+
+  /**
+   * Adds many values as one node, so a long sum costs one graph node instead of one per term.
+   * Gives exactly the gradients of the chained `add`s.
+   *
+   * @example
+   * ```ts
+   * const total = Value.sum(losses)
+   * ```
+   */
+  static sum(values: readonly Operand[]): Value {
+    const inputs = values.map((value) => operand(value, 'sum'))
+    let total = 0
+    for (const input of inputs) total += input.data
+    return Value.derive('sum', total, inputs, (out) => {
+      for (const input of inputs) input.grad += out.grad
+    })
+  }
+
+  /**
+   * The dot product `Σ xs[i] · ws[i]` as one node: a neuron's weighted sum without 2·n nodes.
+   * Its children are `xs` followed by `ws`.
+   *
+   * @throws {@link LengthMismatchError} if the lists differ in length.
+   * @example
+   * ```ts
+   * const activation = Value.dot(inputs, weights).add(bias)
+   * ```
+   */
+  static dot(xs: readonly Operand[], ws: readonly Operand[]): Value {
+    if (xs.length !== ws.length) throw new LengthMismatchError('dot', xs.length, ws.length)
+    const n = xs.length
+    const inputs: Value[] = new Array(2 * n)
+    let total = 0
+    for (let i = 0; i < n; i++) {
+      const x = operand(xs[i]!, 'dot')
+      const w = operand(ws[i]!, 'dot')
+      inputs[i] = x
+      inputs[n + i] = w
+      total += x.data * w.data
+    }
+    return Value.derive('dot', total, inputs, (out) => {
+      const g = out.grad
+      for (let i = 0; i < n; i++) {
+        const x = inputs[i]!
+        const w = inputs[n + i]!
+        x.grad += w.data * g
+        w.grad += x.data * g
+      }
+    })
+  }
+
+  /** Makes an op's result, refusing a non-finite one; records inputs and backward step unless in `noGrad`. */
+  private static derive(op: Op, data: number, inputs: Value[], backward: BackwardStep): Value {
+    if (!Number.isFinite(data)) {
+      throw new NonFiniteResultError(
+        op,
+        inputs.map((input) => input.data),
+        data,
+      )
+    }
+    const out = new Value(data)
+    if (isGradEnabled()) {
+      out._op = op
+      out._children = inputs
+      out._backward = backward
+    }
+    return out
+  }
+}
+
+/** Wraps a number as a constant leaf, after checking it (or a `Value`) is usable by `op`. */
+function operand(value: Operand, op: string): Value {
+  if (value instanceof Value) return value
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidOperandError(op, value)
+  return new Value(value)
+}
+
+function stableSigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x))
+  const e = Math.exp(x)
+  return e / (1 + e)
+}
