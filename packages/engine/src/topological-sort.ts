@@ -7,8 +7,10 @@ import type { Value } from './value.js'
  * the order of micrograd's recursive `build_topo`.
  */
 export function topologicalSort(root: Value): Value[] {
+  // A fresh token per walk marks nodes as seen; unlike a counter it cannot collide across copies of this module.
+  const walk = {}
   const order: Value[] = []
-  const seen = new Set<Value>([root])
+  root._visit = walk
   const stack: Value[] = [root]
   const nextChild: number[] = [0]
   while (stack.length > 0) {
@@ -19,8 +21,8 @@ export function topologicalSort(root: Value): Value[] {
     if (index < children.length) {
       nextChild[top] = index + 1
       const child = children[index]!
-      if (!seen.has(child)) {
-        seen.add(child)
+      if (child._visit !== walk) {
+        child._visit = walk
         stack.push(child)
         nextChild.push(0)
       }

@@ -62,6 +62,8 @@ export class Value {
   private _op: Op = ''
   private _children: readonly Value[] = NO_CHILDREN
   private _backward: BackwardStep | undefined
+  /** @internal A token of the last graph walk that reached this node: cheaper than a `Set` of visited nodes. */
+  _visit: object | undefined = undefined
 
   /**
    * Makes a leaf value.
