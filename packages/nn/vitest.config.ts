@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'] },
+  // Several tests train real models (micrograd's 100-step demo, a spiral); give them room on slow machines.
+  test: { include: ['test/**/*.test.ts'], testTimeout: 120_000 },
 })

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Two entries: the browser-safe main one, and `png` for the Node-only rasteriser.
+  entry: ['src/index.ts', 'src/png.ts'],
   format: ['esm'],
   target: 'es2022',
   dts: true,

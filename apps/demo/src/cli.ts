@@ -1,1 +1,119 @@
-export {}
+import { Command, Option } from 'commander'
+import { DATASET_NAMES } from './dataset-choices.js'
+import { runDerivatives } from './derivatives.js'
+import {
+  ACTIVATION_NAMES,
+  LOSS_NAMES,
+  OPTIMIZER_NAMES,
+  parseTrainOptions,
+  type RawTrainOptions,
+  TRAIN_DEFAULTS,
+} from './parse-options.js'
+import { runPredict } from './predict.js'
+import { reportError } from './report-error.js'
+import type { Streams } from './streams.js'
+import { runTrain } from './train-command.js'
+
+/** Builds the command-line program: `train` (the default), `predict` and `derivatives`. */
+function createProgram(): Command {
+  const program = new Command('micrograd-demo')
+    .description(
+      'Train a tiny neural network with micrograd-ts, watch it learn, and draw what it learned.\n' +
+        'From the repository root run it as `pnpm demo [command] [options]`.',
+    )
+    .exitOverride()
+    // Errors are printed by reportError, as one line; commander would add a second.
+    .configureOutput({ outputError: () => undefined })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      '\nWithout a command it trains (see `micrograd-demo train --help` for the options):\n' +
+        '  micrograd-demo                          moons, MLP(2, [16, 16, 1]), 100 SGD steps\n' +
+        '  micrograd-demo --dataset spiral --optimizer adam --steps 300\n' +
+        '  micrograd-demo predict --model out/model.json --x 0.5,-0.2\n' +
+        '  micrograd-demo derivatives',
+    )
+
+  program
+    .command('train', { isDefault: true })
+    .description(
+      "train an MLP and write pictures, the model and metrics (micrograd's demo by default)",
+    )
+    .addOption(
+      new Option('--dataset <name>', 'toy dataset')
+        .choices(DATASET_NAMES)
+        .default(TRAIN_DEFAULTS.dataset),
+    )
+    .option(
+      '--samples <n>',
+      'training points (a fresh set of as many is held out)',
+      TRAIN_DEFAULTS.samples,
+    )
+    .option(
+      '--noise <x>',
+      'noise; for blobs the cluster standard deviation (default: 0.1; spiral: 0.2; blobs: 1)',
+    )
+    .option('--classes <k>', 'number of classes, blobs and spiral only (default: 3)')
+    .option('--hidden <sizes>', 'hidden layer widths, comma-separated', TRAIN_DEFAULTS.hidden)
+    .addOption(
+      new Option('--activation <name>', 'hidden-layer nonlinearity')
+        .choices(ACTIVATION_NAMES)
+        .default(TRAIN_DEFAULTS.activation),
+    )
+    .addOption(
+      new Option(
+        '--loss <name>',
+        'loss (default: hinge for 2 classes, softmax-cross-entropy for more)',
+      ).choices(LOSS_NAMES),
+    )
+    .addOption(
+      new Option('--optimizer <name>', 'optimizer')
+        .choices(OPTIMIZER_NAMES)
+        .default(TRAIN_DEFAULTS.optimizer),
+    )
+    .option(
+      '--lr <rate>',
+      'starting learning rate, decaying linearly to a tenth (default: sgd 1, or 0.05 with mse; adam, adamw 0.05)',
+    )
+    .option('--l2 <alpha>', 'L2 penalty weight', TRAIN_DEFAULTS.l2)
+    .option('--steps <n>', 'training steps', TRAIN_DEFAULTS.steps)
+    .option('--batch-size <n>', 'samples per step (default: all, full batch)')
+    .option('--seed <n>', 'seed of the data, the weights and the batches', TRAIN_DEFAULTS.seed)
+    .option('--out <dir>', 'folder for pictures, model.json and metrics.json', TRAIN_DEFAULTS.out)
+    .option('--json', 'print a machine-readable summary on stdout and nothing else')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (raw: RawTrainOptions) => {
+      await runTrain(parseTrainOptions(raw), processStreams())
+    })
+
+  program
+    .command('predict')
+    .description('load a saved model and print its prediction for one input')
+    .requiredOption('--model <file>', 'a model.json written by train')
+    .requiredOption('--x <numbers>', 'the input, comma-separated, e.g. 0.5,-0.2')
+    .option('--json', 'print the prediction as JSON')
+    .action(async (raw: { model: string; x: string; json?: boolean }) => {
+      await runPredict(raw, processStreams())
+    })
+
+  program
+    .command('derivatives')
+    .description("the lecture's first hour: slopes by finite differences and by backprop")
+    .option('--out <dir>', 'folder for the tangent plot and the d = a·b + c graph', 'out')
+    .option('--json', 'print the figures as JSON and nothing else')
+    .action(async (raw: { out: string; json?: boolean }) => {
+      await runDerivatives(raw, processStreams())
+    })
+
+  return program
+}
+
+function processStreams(): Streams {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env }
+}
+
+try {
+  await createProgram().parseAsync(process.argv.slice(2), { from: 'user' })
+} catch (error) {
+  process.exitCode = reportError(error, process.stderr, process.env)
+}

@@ -1,1 +1,26 @@
-export {}
+export {
+  GraphTooLargeError,
+  InvalidInputError,
+  InvalidOptionError,
+  NonFiniteDataError,
+  RenderError,
+  UnknownOptionError,
+  VizError,
+} from './errors.js'
+export type { Rankdir } from './graph/dot-style.js'
+export type { CollapseMode, GraphToDotOptions } from './graph/graph-to-dot.js'
+export { graphToDigraph, graphToDot } from './graph/graph-to-dot.js'
+export type { DrawableModel, DrawableNeuron } from './graph/model-shape.js'
+export type { ModelToDotOptions } from './graph/model-to-dot.js'
+export { modelToDigraph, modelToDot } from './graph/model-to-dot.js'
+export type { Dataset2d } from './plots/dataset.js'
+export type { DecisionBoundaryOptions } from './plots/decision-boundary.js'
+export { decisionBoundarySvg } from './plots/decision-boundary.js'
+export type { FunctionPlotOptions } from './plots/function-plot.js'
+export { functionPlotSvg } from './plots/function-plot.js'
+export type { History, HistoryEntry, LossCurveOptions } from './plots/loss-curve.js'
+export { lossCurveSvg } from './plots/loss-curve.js'
+export type { Bounds, Predict, Score } from './plots/mesh.js'
+export type { LayoutEngine, RenderSvgOptions } from './render-svg.js'
+export { renderSvg } from './render-svg.js'
+export { OKABE_ITO } from './theme.js'

@@ -1,0 +1,88 @@
+import { InvalidOptionError } from './errors.js'
+import { nonNegative } from './optimizer.js'
+
+/** A learning rate for each step (0-based); {@link train} sets the optimizer's rate from it. */
+export type LearningRateSchedule = (step: number) => number
+
+/**
+ * The same rate at every step.
+ *
+ * @example
+ * ```ts
+ * const schedule = constantSchedule(0.05)
+ * ```
+ */
+export function constantSchedule(learningRate: number): LearningRateSchedule {
+  nonNegative('learningRate', learningRate)
+  return () => learningRate
+}
+
+/**
+ * micrograd's schedule, `initial − decay · step / steps`, held at its last value after `steps`.
+ * The defaults give the demo's `1.0 − 0.9·k/100`, computed in the same order so it matches bit for bit.
+ *
+ * @example
+ * ```ts
+ * const schedule = linearDecay() // 1.0 at step 0, 0.109 at step 99
+ * ```
+ */
+export function linearDecay(
+  options: { initial?: number; decay?: number; steps?: number } = {},
+): LearningRateSchedule {
+  const initial = nonNegative('initial', options.initial ?? 1.0)
+  const decay = nonNegative('decay', options.decay ?? 0.9)
+  const steps = positiveInteger('steps', options.steps ?? 100)
+  if (decay > initial)
+    throw new InvalidOptionError(
+      'decay',
+      decay,
+      `at most initial (${initial}), so the rate never goes negative`,
+    )
+  return (step) => initial - (decay * Math.min(step, steps)) / steps
+}
+
+/**
+ * Cosine annealing, PyTorch's `CosineAnnealingLR` in closed form:
+ * `final + (initial − final) · (1 + cos(π · step / steps)) / 2`, held at `final` after `steps`.
+ *
+ * @example
+ * ```ts
+ * const schedule = cosineSchedule({ initial: 0.01, steps: 500 })
+ * ```
+ */
+export function cosineSchedule(options: {
+  initial: number
+  final?: number
+  steps: number
+}): LearningRateSchedule {
+  const initial = nonNegative('initial', options?.initial)
+  const final = nonNegative('final', options.final ?? 0)
+  const steps = positiveInteger('steps', options.steps)
+  return (step) =>
+    final + ((initial - final) * (1 + Math.cos((Math.PI * Math.min(step, steps)) / steps))) / 2
+}
+
+/**
+ * Step decay, PyTorch's `StepLR`: `initial · gamma^⌊step / stepSize⌋`.
+ *
+ * @example
+ * ```ts
+ * const schedule = stepSchedule({ initial: 0.1, stepSize: 30, gamma: 0.1 }) // 0.1, then 0.01 from step 30
+ * ```
+ */
+export function stepSchedule(options: {
+  initial: number
+  stepSize: number
+  gamma?: number
+}): LearningRateSchedule {
+  const initial = nonNegative('initial', options?.initial)
+  const stepSize = positiveInteger('stepSize', options.stepSize)
+  const gamma = nonNegative('gamma', options.gamma ?? 0.1)
+  return (step) => initial * gamma ** Math.floor(step / stepSize)
+}
+
+function positiveInteger(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+    throw new InvalidOptionError(option, value, 'a whole number of at least 1')
+  return value
+}

@@ -1,0 +1,42 @@
+import type { Operand, Value } from '@mg/engine'
+import { InvalidOptionError, LengthMismatchError, NonFiniteValueError } from './errors.js'
+
+/** A labelled data set: one feature row per sample in `X`, one label per sample in `y`. */
+export interface Dataset {
+  X: readonly (readonly number[])[]
+  y: readonly number[]
+}
+
+/** What {@link train} and {@link evaluate} need of a model; {@link MLP} has it. */
+export interface TrainableModel {
+  forward(x: readonly Operand[]): Value[]
+  parameters(): Value[]
+}
+
+/** Throws unless `data` is a non-empty data set of finite numbers with one label per row. */
+export function checkDataset(data: Dataset): void {
+  if (typeof data !== 'object' || data === null)
+    throw new InvalidOptionError('data', data, 'an object { X: number[][], y: number[] }')
+  const { X, y } = data
+  if (!Array.isArray(X) || X.length === 0)
+    throw new InvalidOptionError('data.X', X, 'a non-empty array of feature rows')
+  if (!Array.isArray(y)) throw new InvalidOptionError('data.y', y, 'an array of labels')
+  if (X.length !== y.length) throw new LengthMismatchError('data: X and y', X.length, y.length)
+  X.forEach((row, rowIndex) => {
+    if (!Array.isArray(row))
+      throw new InvalidOptionError(`data.X[${rowIndex}]`, row, 'an array of numbers')
+    row.forEach((feature, column) => {
+      if (typeof feature !== 'number' || !Number.isFinite(feature))
+        throw new NonFiniteValueError(
+          `data.X[${rowIndex}] feature`,
+          column,
+          feature,
+          'Clean or impute the data first.',
+        )
+    })
+  })
+  y.forEach((label, index) => {
+    if (typeof label !== 'number' || !Number.isFinite(label))
+      throw new NonFiniteValueError('data.y label', index, label, 'Every label must be a number.')
+  })
+}

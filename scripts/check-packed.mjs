@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Installs every publishable package the way a user gets it — packed tarballs, plain npm, an empty
+// project outside the workspace — then runs each package README's first example as ESM and
+// type-checks it under moduleResolution node16 and bundler. A package that relies on a
+// workspace-only path, a dev dependency or an unlisted file fails here.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+
+const packages = readdirSync(join(root, 'packages'))
+  .map((folder) => join(root, 'packages', folder))
+  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+  .filter(({ manifest }) => !manifest.private)
+  // `node scripts/check-packed.mjs @mg/engine` checks one package.
+  .filter(({ manifest }) => process.argv.length <= 2 || process.argv.includes(manifest.name))
+
+const work = mkdtempSync(join(tmpdir(), 'mg-packed-'))
+const failures = []
+try {
+  const tarballs = join(work, 'tarballs')
+  mkdirSync(tarballs)
+  // Internal dependencies are packed even when only one package is checked.
+  for (const folder of readdirSync(join(root, 'packages'))) {
+    const dir = join(root, 'packages', folder)
+    if (!JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private) {
+      run('pnpm', ['pack', '--pack-destination', tarballs], dir)
+    }
+  }
+  const tarballOf = (name) => {
+    const prefix = `${name.replace('@', '').replace('/', '-')}-`
+    return join(tarballs, readdirSync(tarballs).find((file) => file.startsWith(prefix)))
+  }
+  // One TypeScript for every project, in the folder above them: Node resolves it from there.
+  const typescript = JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8'))
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ private: true }))
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `typescript@${typescript.version}`, '@types/node@20'], work)
+
+  for (const { dir, manifest } of packages) {
+    const name = manifest.name
+    const project = join(work, name.replace('/', '__'))
+    mkdirSync(project)
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }))
+    // Internal dependencies come from their own tarballs, as they would from the registry.
+    const internal = Object.keys(manifest.dependencies ?? {}).filter((dep) => dep.startsWith('@mg/'))
+    const specs = [name, ...internal].map(tarballOf)
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...specs], project)
+
+    const installed = readdirSync(join(project, 'node_modules/@mg'))
+    const expected = [name, ...internal].map((dep) => dep.slice('@mg/'.length)).sort()
+    if (installed.sort().join() !== expected.join()) {
+      failures.push(`${name}: installing it pulled in @mg/${installed.join(', @mg/')}; expected only @mg/${expected.join(', @mg/')}`)
+    }
+
+    const example = readmeExample(join(dir, 'README.md'))
+    if (!example) {
+      failures.push(`${name}: README.md has no \`\`\`ts example`)
+      continue
+    }
+    writeFileSync(join(project, 'example.mjs'), example)
+    writeFileSync(join(project, 'example.ts'), example)
+    try {
+      run(process.execPath, ['example.mjs'], project)
+    } catch (error) {
+      failures.push(`${name}: the README example failed under Node:\n${error.stderr || error.message}`)
+    }
+    for (const moduleResolution of ['node16', 'bundler']) {
+      const module = moduleResolution === 'node16' ? 'node16' : 'esnext'
+      try {
+        run(join(work, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--skipLibCheck', 'false', '--target', 'es2022', '--module', module, '--moduleResolution', moduleResolution, '--types', 'node', 'example.ts'], project)
+      } catch (error) {
+        failures.push(`${name}: the README example does not type-check with moduleResolution ${moduleResolution}:\n${error.stdout || error.message}`)
+      }
+    }
+    console.log(`packed ${name}: installs alone${internal.length ? ` (with ${internal.join(', ')})` : ''}, README example runs and type-checks`)
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
+if (failures.length > 0) {
+  console.error(failures.join('\n'))
+  process.exit(1)
+}
+
+/** The first ```ts block of a README: the example a user copies first. */
+function readmeExample(path) {
+  const match = /```ts\n([\s\S]*?)```/.exec(readFileSync(path, 'utf8'))
+  return match?.[1]
+}
