@@ -19,6 +19,20 @@ const packages = readdirSync(join(root, 'packages'))
   // `node scripts/check-packed.mjs @mg/engine` checks one package.
   .filter(({ manifest }) => process.argv.length <= 2 || process.argv.includes(manifest.name))
 
+// The layering rule, as runtime dependencies: engine <- nn <- viz; datasets alone.
+const allowedInternal = {
+  '@mg/engine': [],
+  '@mg/datasets': [],
+  '@mg/nn': ['@mg/engine'],
+  '@mg/viz': ['@mg/engine', '@mg/nn'],
+}
+// Packages whose whole install must be exactly this: no third-party code at all.
+const installsNothingElse = {
+  '@mg/engine': ['@mg/engine'],
+  '@mg/datasets': ['@mg/datasets'],
+  '@mg/nn': ['@mg/engine', '@mg/nn'],
+}
+
 const work = mkdtempSync(join(tmpdir(), 'mg-packed-'))
 const failures = []
 try {
@@ -33,27 +47,61 @@ try {
   }
   const tarballOf = (name) => {
     const prefix = `${name.replace('@', '').replace('/', '-')}-`
-    return join(tarballs, readdirSync(tarballs).find((file) => file.startsWith(prefix)))
+    return join(
+      tarballs,
+      readdirSync(tarballs).find((file) => file.startsWith(prefix)),
+    )
   }
   // One TypeScript for every project, in the folder above them: Node resolves it from there.
-  const typescript = JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8'))
+  const typescript = JSON.parse(
+    readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8'),
+  )
   writeFileSync(join(work, 'package.json'), JSON.stringify({ private: true }))
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `typescript@${typescript.version}`, '@types/node@20'], work)
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `typescript@${typescript.version}`,
+      '@types/node@20',
+    ],
+    work,
+  )
 
   for (const { dir, manifest } of packages) {
     const name = manifest.name
     const project = join(work, name.replace('/', '__'))
     mkdirSync(project)
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }))
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'user-project', private: true, type: 'module' }),
+    )
     // Internal dependencies come from their own tarballs, as they would from the registry.
-    const internal = Object.keys(manifest.dependencies ?? {}).filter((dep) => dep.startsWith('@mg/'))
-    const specs = [name, ...internal].map(tarballOf)
-    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...specs], project)
-
-    const installed = readdirSync(join(project, 'node_modules/@mg'))
-    const expected = [name, ...internal].map((dep) => dep.slice('@mg/'.length)).sort()
-    if (installed.sort().join() !== expected.join()) {
-      failures.push(`${name}: installing it pulled in @mg/${installed.join(', @mg/')}; expected only @mg/${expected.join(', @mg/')}`)
+    const internal = Object.keys(manifest.dependencies ?? {}).filter((dep) =>
+      dep.startsWith('@mg/'),
+    )
+    const allowed = allowedInternal[name] ?? []
+    const extra = internal.filter((dep) => !allowed.includes(dep))
+    if (extra.length > 0)
+      failures.push(`${name}: depends on ${extra.join(', ')}, which its layer may not use`)
+    run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        ...[name, ...internal].map(tarballOf),
+      ],
+      project,
+    )
+    const installed = installedPackages(project)
+    if (name in installsNothingElse && installed.join() !== installsNothingElse[name].join()) {
+      failures.push(
+        `${name}: installing it pulled in ${installed.join(', ')}; expected only ${installsNothingElse[name].join(', ')}`,
+      )
     }
 
     const example = readmeExample(join(dir, 'README.md'))
@@ -61,22 +109,56 @@ try {
       failures.push(`${name}: README.md has no \`\`\`ts example`)
       continue
     }
+    // The README tells users to install the other packages its example imports; do the same.
+    const imported = [...example.matchAll(/from '(@mg\/[a-z-]+)'/g)].map((match) => match[1])
+    const missing = [...new Set(imported)].filter((dep) => !installed.includes(dep))
+    if (missing.length > 0) {
+      run(
+        'npm',
+        ['install', '--no-audit', '--no-fund', '--loglevel=error', ...missing.map(tarballOf)],
+        project,
+      )
+    }
     writeFileSync(join(project, 'example.mjs'), example)
     writeFileSync(join(project, 'example.ts'), example)
     try {
       run(process.execPath, ['example.mjs'], project)
     } catch (error) {
-      failures.push(`${name}: the README example failed under Node:\n${error.stderr || error.message}`)
+      failures.push(
+        `${name}: the README example failed under Node:\n${error.stderr || error.message}`,
+      )
     }
     for (const moduleResolution of ['node16', 'bundler']) {
       const module = moduleResolution === 'node16' ? 'node16' : 'esnext'
       try {
-        run(join(work, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--skipLibCheck', 'false', '--target', 'es2022', '--module', module, '--moduleResolution', moduleResolution, '--types', 'node', 'example.ts'], project)
+        run(
+          join(work, 'node_modules/.bin/tsc'),
+          [
+            '--noEmit',
+            '--strict',
+            '--skipLibCheck',
+            'false',
+            '--target',
+            'es2022',
+            '--module',
+            module,
+            '--moduleResolution',
+            moduleResolution,
+            '--types',
+            'node',
+            'example.ts',
+          ],
+          project,
+        )
       } catch (error) {
-        failures.push(`${name}: the README example does not type-check with moduleResolution ${moduleResolution}:\n${error.stdout || error.message}`)
+        failures.push(
+          `${name}: the README example does not type-check with moduleResolution ${moduleResolution}:\n${error.stdout || error.message}`,
+        )
       }
     }
-    console.log(`packed ${name}: installs alone${internal.length ? ` (with ${internal.join(', ')})` : ''}, README example runs and type-checks`)
+    console.log(
+      `packed ${name}: installs alone${internal.length ? ` (with ${internal.join(', ')})` : ''}, README example runs and type-checks`,
+    )
   }
 } finally {
   rmSync(work, { recursive: true, force: true })
@@ -84,6 +166,19 @@ try {
 if (failures.length > 0) {
   console.error(failures.join('\n'))
   process.exit(1)
+}
+
+/** Every package in a project's node_modules, scoped ones by their full name, sorted. */
+function installedPackages(project) {
+  const modules = join(project, 'node_modules')
+  return readdirSync(modules)
+    .filter((entry) => !entry.startsWith('.'))
+    .flatMap((entry) =>
+      entry.startsWith('@')
+        ? readdirSync(join(modules, entry)).map((child) => `${entry}/${child}`)
+        : [entry],
+    )
+    .sort()
 }
 
 /** The first ```ts block of a README: the example a user copies first. */
