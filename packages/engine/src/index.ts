@@ -1,3 +1,14 @@
+export type { DeclaredRole } from './compile/compile-errors.js'
+export {
+  DataLengthError,
+  DuplicateDeclarationError,
+  NotALeafError,
+  UnreachableValueError,
+  UnsupportedOpError,
+} from './compile/compile-errors.js'
+export type { CompileGraphOptions } from './compile/compile-graph.js'
+export { compileGraph } from './compile/compile-graph.js'
+export { CompiledGraph } from './compile/compiled-graph.js'
 export {
   EngineError,
   InvalidOperandError,

@@ -5,6 +5,7 @@ import {
   NonFiniteResultError,
 } from './errors.js'
 import { isGradEnabled } from './grad-mode.js'
+import { stableSigmoid } from './stable-sigmoid.js'
 import { topologicalSort } from './topological-sort.js'
 
 /** What an op accepts as its other operand: a `Value`, or a plain number taken as a constant. */
@@ -64,6 +65,8 @@ export class Value {
   private _backward: BackwardStep | undefined
   /** @internal A token of the last graph walk that reached this node: cheaper than a `Set` of visited nodes. */
   _visit: object | undefined = undefined
+  /** @internal This node's position in the last graph compiled from it; checked against that graph before use. */
+  _position = -1
 
   /**
    * Makes a leaf value.
@@ -275,10 +278,4 @@ function operand(value: Operand, op: string): Value {
   if (value instanceof Value) return value
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidOperandError(op, value)
   return new Value(value)
-}
-
-function stableSigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x))
-  const e = Math.exp(x)
-  return e / (1 + e)
 }

@@ -1,0 +1,109 @@
+import type { Machine } from './machine.js'
+import type { Measurement } from './measure.js'
+import { format, type RunFigures, type TargetResult } from './targets.js'
+import type { Workload } from './workloads.js'
+
+/** Everything one `pnpm bench` run measured, as written to `results/*.json`. */
+export interface RunReport extends RunFigures {
+  readonly date: string
+  readonly machine: Machine
+  readonly workloads: readonly Workload[]
+  readonly descriptions: Readonly<Record<string, string>>
+  readonly agreement: Readonly<Record<string, Readonly<Record<string, number>>>>
+  readonly memoryNodes: Readonly<Record<string, { nodeCount: number; bytesPerNode: number }>>
+  readonly targets: readonly TargetResult[]
+}
+
+/** A Markdown table. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+/** The results of one workload: speed, ratio to dense, cold start and the agreed losses. */
+export function workloadTable(measurements: readonly Measurement[]): string {
+  const dense = measurements.find((entry) => entry.implementation === 'dense')
+  return table(
+    [
+      'implementation',
+      'ms/step (median)',
+      '× dense',
+      'round medians (ms)',
+      'first steps (ms)',
+      'losses of the first steps',
+    ],
+    measurements.map((entry) => [
+      entry.implementation,
+      format(entry.medianMs),
+      dense ? (entry.medianMs / dense.medianMs).toFixed(2) : '',
+      entry.roundMedianRangeMs.map(format).join('–'),
+      entry.firstStepsMs.map(format).join(', '),
+      entry.firstLosses.map((loss) => loss.toPrecision(entry.float32 ? 7 : 15)).join(', '),
+    ]),
+  )
+}
+
+/** The whole run as Markdown, for the console and for BENCHMARKS.md. */
+export function runMarkdown(report: RunReport): string {
+  const { machine } = report
+  const load = `load average ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end?.toFixed(1) ?? '?'} at the end`
+  const parts = [
+    `Run of ${report.date}: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform} (${load}).`,
+  ]
+  for (const workload of report.workloads) {
+    const measurements = report.measurements[workload.name] ?? []
+    const nodes = measurements.find((entry) => entry.nodeCount !== undefined)?.nodeCount
+    const agreement = Object.entries(report.agreement[workload.name] ?? {})
+      .map(([name, difference]) => `${name} ${difference.toExponential(1)}`)
+      .join(', ')
+    parts.push(
+      `#### ${workload.name}: ${workload.description}${nodes ? ` (${nodes.toLocaleString('en')} graph nodes)` : ''}`,
+      workloadTable(measurements),
+      `Largest relative difference of the first losses from dense: ${agreement}.`,
+    )
+  }
+  parts.push(
+    '#### Dynamic engine memory (a plain `node` child process, no flags)',
+    table(
+      [
+        'workload',
+        'graph nodes per step',
+        'heap bytes per live node',
+        'peak RSS',
+        'step times (ms)',
+      ],
+      Object.entries(report.memory).map(([workload, memory]) => [
+        workload,
+        (report.memoryNodes[workload]?.nodeCount ?? 0).toLocaleString('en'),
+        (report.memoryNodes[workload]?.bytesPerNode ?? 0).toFixed(0),
+        `${(memory.peakRssBytes / 2 ** 20).toFixed(0)} MB`,
+        memory.stepsMs.map(format).join(', '),
+      ]),
+    ),
+    '#### Compile time',
+    table(
+      ['workload', 'record the graph (ms)', 'compileGraph (ms)'],
+      report.workloads.map((workload) => {
+        const compiled = report.measurements[workload.name]?.find(
+          (entry) => entry.implementation === 'compiled',
+        )
+        return [
+          workload.name,
+          format(compiled?.recordMs ?? Number.NaN),
+          format(compiled?.compileMs ?? Number.NaN),
+        ]
+      }),
+    ),
+    `W1 in fresh processes (median of 5): compileGraph ${format(report.compile.coldMs)} ms on its first call, ${format(report.compile.warmMs)} ms on the next ones.`,
+    '#### Targets',
+    table(
+      ['target', 'this run', 'met'],
+      report.targets.map((result) => [
+        result.target,
+        result.measured,
+        result.met ? 'yes' : '**no**',
+      ]),
+    ),
+  )
+  return parts.join('\n\n')
+}

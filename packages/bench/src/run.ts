@@ -1,0 +1,145 @@
+/**
+ * `pnpm bench`: times micrograd's demo step (W1), the same on 10,000 points (W2) and with
+ * 256-wide layers (W3) for every implementation in one run, after checking that they agree on the
+ * losses of the first steps; then probes the dynamic engine's memory and the compile time in fresh
+ * child processes. Writes `results/*.json`, prints the tables and refreshes BENCHMARKS.md.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { compiledImplementation } from './implementations/compiled.js'
+import { denseImplementation } from './implementations/dense-implementation.js'
+import { dynamicImplementation } from './implementations/dynamic.js'
+import { tfjsImplementation } from './implementations/tfjs.js'
+import type { Implementation, Trainer } from './implementations/trainer.js'
+import { currentLoad, describeMachine } from './machine.js'
+import {
+  type Measurement,
+  measure,
+  median,
+  relativeDifference,
+  runFirstSteps,
+  type TimingPlan,
+} from './measure.js'
+import { type RunReport, runMarkdown, workloadTable } from './report.js'
+import { evaluateTargets } from './targets.js'
+import { makeProblem, WORKLOADS } from './workloads.js'
+
+const IMPLEMENTATIONS: readonly Implementation[] = [
+  denseImplementation,
+  compiledImplementation,
+  dynamicImplementation,
+  tfjsImplementation,
+]
+/** Steps whose losses must agree before anything is timed. */
+const FIRST_STEPS = 3
+/** Agreement required of the first losses: float64 implementations, and TF.js's float32. */
+const TOLERANCE = { float64: 1e-9, float32: 1e-4 }
+const PLANS: Readonly<Record<string, TimingPlan>> = {
+  W1: { warmupMs: 1500, rounds: 5, roundMs: 400 },
+  W2: { warmupMs: 0, rounds: 3, roundMs: 1500 },
+  W3: { warmupMs: 500, rounds: 3, roundMs: 1500 },
+}
+const RESULTS = new URL('../results/', import.meta.url)
+const BENCHMARKS_MD = new URL('../../../BENCHMARKS.md', import.meta.url)
+const START_MARKER = '<!-- bench:start -->'
+const END_MARKER = '<!-- bench:end -->'
+
+const machine = describeMachine()
+const measurements: Record<string, Measurement[]> = {}
+const agreement: Record<string, Record<string, number>> = {}
+console.log(
+  `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.start}`,
+)
+
+for (const workload of WORKLOADS) {
+  console.log(`\n${workload.name}: ${workload.description}`)
+  const problem = makeProblem(workload)
+  const trainers: Trainer[] = []
+  for (const implementation of IMPLEMENTATIONS) trainers.push(await implementation.create(problem))
+  const first = runFirstSteps(trainers, FIRST_STEPS)
+  const reference = first[IMPLEMENTATIONS.indexOf(denseImplementation)]!.losses
+  agreement[workload.name] = {}
+  IMPLEMENTATIONS.forEach((implementation, index) => {
+    const { losses } = first[index]!
+    const difference = relativeDifference(losses, reference)
+    console.log(`  ${implementation.name.padEnd(9)} losses ${losses.join(', ')}`)
+    const tolerance = implementation.float32 ? TOLERANCE.float32 : TOLERANCE.float64
+    if (!(difference <= tolerance))
+      throw new Error(
+        `${workload.name}: ${implementation.name} disagrees with dense on the first losses ` +
+          `(relative difference ${difference}, allowed ${tolerance}); nothing is timed.`,
+      )
+    agreement[workload.name]![implementation.name] = difference
+  })
+  measurements[workload.name] = measure(IMPLEMENTATIONS, trainers, first, PLANS[workload.name]!)
+  for (const trainer of trainers) trainer.dispose?.()
+  console.log(`\n${workloadTable(measurements[workload.name]!)}`)
+}
+
+console.log('\nProbing memory and compile time in fresh processes…')
+const probe = <T>(script: string, ...args: string[]): T => {
+  const path = fileURLToPath(new URL(script, import.meta.url))
+  const output = execFileSync(process.execPath, [...process.execArgv, path, ...args], {
+    encoding: 'utf8',
+  })
+  return JSON.parse(output.trim().split('\n').at(-1)!) as T
+}
+type MemoryProbe = {
+  nodeCount: number
+  bytesPerNode: number
+  peakRssBytes: number
+  stepsMs: number[]
+}
+const memoryProbes = Object.fromEntries(
+  ['W1', 'W2'].map((name) => [name, probe<MemoryProbe>('./memory-probe.ts', name, '2')]),
+)
+/** Fresh processes for the compile time: one cold call each is at the mercy of the machine's load. */
+const COMPILE_PROBES = 5
+const compileProbes = Array.from({ length: COMPILE_PROBES }, () =>
+  probe<{ coldMs: number; warmMs: number }>('./compile-probe.ts', 'W1'),
+)
+const compile = {
+  coldMs: median(compileProbes.map((entry) => entry.coldMs)),
+  warmMs: median(compileProbes.map((entry) => entry.warmMs)),
+}
+
+const figures = {
+  measurements,
+  memory: Object.fromEntries(
+    Object.entries(memoryProbes).map(([name, { peakRssBytes, stepsMs }]) => [
+      name,
+      { peakRssBytes, stepsMs },
+    ]),
+  ),
+  compile,
+}
+const report: RunReport = {
+  date: new Date().toISOString(),
+  machine: { ...machine, loadAverage: { ...machine.loadAverage, end: currentLoad() } },
+  workloads: WORKLOADS,
+  descriptions: Object.fromEntries(IMPLEMENTATIONS.map((entry) => [entry.name, entry.description])),
+  agreement,
+  memoryNodes: Object.fromEntries(
+    Object.entries(memoryProbes).map(([name, { nodeCount, bytesPerNode }]) => [
+      name,
+      { nodeCount, bytesPerNode },
+    ]),
+  ),
+  ...figures,
+  targets: evaluateTargets(figures),
+}
+
+mkdirSync(RESULTS, { recursive: true })
+const json = `${JSON.stringify(report, null, 2)}\n`
+writeFileSync(new URL(`${report.date.replaceAll(':', '-')}.json`, RESULTS), json)
+writeFileSync(new URL('latest.json', RESULTS), json)
+const markdown = runMarkdown(report)
+const current = readFileSync(BENCHMARKS_MD, 'utf8')
+const start = current.indexOf(START_MARKER)
+const end = current.indexOf(END_MARKER)
+if (start >= 0 && end > start) {
+  const updated = `${current.slice(0, start + START_MARKER.length)}\n${markdown}\n${current.slice(end)}`
+  writeFileSync(BENCHMARKS_MD, updated)
+}
+console.log(`\n${markdown}\n\nWrote packages/bench/results/latest.json and BENCHMARKS.md.`)

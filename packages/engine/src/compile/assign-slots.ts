@@ -1,0 +1,101 @@
+import type { Fusion } from './fuse-neurons.js'
+import { COMPUTED, INPUT, PARAMETER, type RecordedGraph } from './record-graph.js'
+import { DOT, SUM } from './tape.js'
+
+/** Where each node lives in the flat value and gradient arrays. */
+export interface SlotLayout {
+  /** Slot of each node, or -1 for a node that needs none (absorbed, or an unused constant). */
+  readonly slotOf: Int32Array
+  readonly slotCount: number
+}
+
+/**
+ * Lays the nodes out in one flat array: parameters first, then inputs, each in declaration order,
+ * then every other node in execution order, except that the operands of a `dot` or `sum` are
+ * placed side by side where possible. A neuron's weights (parameters in declaration order) and the
+ * previous layer's outputs then both sit in contiguous ranges, and a `dot` runs as a plain loop over
+ * two ranges, the way hand-written dense code would.
+ */
+export function assignSlots(graph: RecordedGraph, fusion: Fusion, keep: Uint8Array): SlotLayout {
+  const { nodes, kind, childStart, childList, parameterNodes, inputNodes } = graph
+  const { absorbed } = fusion
+  const count = nodes.length
+  const needsSlot = new Uint8Array(count)
+  for (let node = 0; node < count; node++) {
+    if (kind[node] !== COMPUTED) {
+      if (keep[node] === 1 || kind[node] === PARAMETER || kind[node] === INPUT) needsSlot[node] = 1
+      continue
+    }
+    // An absorbed node has no slot, but its operands are read by the fused step.
+    if (absorbed[node] === 0) needsSlot[node] = 1
+    for (let edge = childStart[node]!; edge < childStart[node + 1]!; edge++) {
+      const child = childList[edge]!
+      if (absorbed[child] === 0) needsSlot[child] = 1
+    }
+  }
+
+  const groups = claimGroups(graph, needsSlot)
+  const slotOf = new Int32Array(count).fill(-1)
+  let next = 0
+  for (const node of parameterNodes) slotOf[node] = next++
+  for (const node of inputNodes) slotOf[node] = next++
+  for (let node = 0; node < count; node++) {
+    if (needsSlot[node] === 0 || slotOf[node]! >= 0) continue
+    const group = groups.groupOf[node]!
+    if (group < 0) {
+      slotOf[node] = next++
+      continue
+    }
+    const start = groups.edgeStart[group]!
+    const end = start + groups.length[group]!
+    for (let edge = start; edge < end; edge++) slotOf[childList[edge]!] = next++
+  }
+  return { slotOf, slotCount: next }
+}
+
+interface Groups {
+  /** The group that owns each node's slot, or -1. */
+  readonly groupOf: Int32Array
+  /** Each group is `childList[edgeStart[g] .. edgeStart[g] + length[g]]`. */
+  readonly edgeStart: number[]
+  readonly length: number[]
+}
+
+/**
+ * Gives each operand list of a `dot` (its xs, then its ws) and of a `sum` the first claim on its
+ * members, in execution order, when they are distinct, free and not declared leaves.
+ */
+function claimGroups(graph: RecordedGraph, needsSlot: Uint8Array): Groups {
+  const { nodes, kind, childStart, childList, opOf } = graph
+  const count = nodes.length
+  const groupOf = new Int32Array(count).fill(-1)
+  const seenIn = new Int32Array(count).fill(-1)
+  const edgeStart: number[] = []
+  const length: number[] = []
+  let lists = 0
+  const claim = (start: number, end: number) => {
+    const list = lists++
+    for (let edge = start; edge < end; edge++) {
+      const member = childList[edge]!
+      const free = needsSlot[member] === 1 && kind[member] !== PARAMETER && kind[member] !== INPUT
+      if (!free || groupOf[member]! >= 0 || seenIn[member] === list) return
+      seenIn[member] = list
+    }
+    const group = edgeStart.length
+    edgeStart.push(start)
+    length.push(end - start)
+    for (let edge = start; edge < end; edge++) groupOf[childList[edge]!] = group
+  }
+  for (let node = 0; node < count; node++) {
+    if (kind[node] !== COMPUTED) continue
+    const start = childStart[node]!
+    const end = childStart[node + 1]!
+    if (opOf[node] === SUM) claim(start, end)
+    else if (opOf[node] === DOT) {
+      const middle = start + (end - start) / 2
+      claim(start, middle)
+      claim(middle, end)
+    }
+  }
+  return { groupOf, edgeStart, length }
+}

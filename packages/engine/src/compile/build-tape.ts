@@ -1,0 +1,41 @@
+import { assignSlots } from './assign-slots.js'
+import { emitRecords } from './emit-records.js'
+import { fuseNeurons } from './fuse-neurons.js'
+import { mergeRuns } from './merge-runs.js'
+import { type GraphDeclaration, recordGraph } from './record-graph.js'
+import type { Tape } from './tape.js'
+/** Records the declared graph and lowers it to a tape: fusion, slot layout, then one record per step. */
+export function buildTape(declaration: GraphDeclaration): Tape {
+  const graph = recordGraph(declaration)
+  const { nodes } = graph
+  const count = nodes.length
+  const keep = new Uint8Array(count)
+  keep[count - 1] = 1
+  for (const node of graph.observedNodes) keep[node] = 1
+  const fusion = fuseNeurons(graph, keep)
+  const { slotOf, slotCount } = assignSlots(graph, fusion, keep)
+
+  const { records, operands } = emitRecords(graph, fusion, slotOf)
+
+  const values = new Float64Array(slotCount)
+  const labels = new Map<number, string>()
+  for (let node = 0; node < count; node++) {
+    const slot = slotOf[node]!
+    if (slot < 0) continue
+    const value = nodes[node]!
+    values[slot] = value.data
+    if (value.label !== '') labels.set(slot, value.label)
+  }
+  return {
+    records: mergeRuns(records),
+    operands,
+    nodeCount: count,
+    slotCount,
+    parameterCount: graph.parameterNodes.length,
+    inputCount: graph.inputNodes.length,
+    outputSlot: slotOf[count - 1]!,
+    observedSlots: graph.observedNodes.map((node) => slotOf[node]!),
+    values,
+    labels,
+  }
+}

@@ -1,0 +1,102 @@
+import { EngineError } from '../errors.js'
+
+/** What a `Value` was declared as when compiling a graph. */
+export type DeclaredRole = 'input' | 'parameter' | 'observed'
+
+/**
+ * Thrown by `compileGraph` when a declared input, parameter or observed value is not part of the
+ * output's graph: the output does not depend on it, so replaying the graph would ignore it. This
+ * is how recorded data-dependent code usually shows: a value read through `.data` (or a branch on
+ * it) becomes a constant, and the graph no longer reaches the `Value` it came from.
+ */
+export class UnreachableValueError extends EngineError {
+  /** How the value was declared. */
+  readonly role: DeclaredRole
+  /** Its position in the declared list. */
+  readonly index: number
+  /** Its label (`''` when it has none). */
+  readonly label: string
+
+  constructor(role: DeclaredRole, index: number, label: string) {
+    const name = label ? ` (labelled "${label}")` : ''
+    super(
+      `compileGraph: ${role} ${index}${name} is not reachable from the output, so the compiled ` +
+        `graph could never use it. Build the output from this Value with ops (not from its .data), ` +
+        `or leave it out of the ${role === 'observed' ? 'observed values' : `${role}s`}.`,
+    )
+    this.role = role
+    this.index = index
+    this.label = label
+  }
+}
+
+/** Thrown by `compileGraph` when a declared input or parameter is the result of an op, not a leaf. */
+export class NotALeafError extends EngineError {
+  /** How the value was declared. */
+  readonly role: DeclaredRole
+  /** Its position in the declared list. */
+  readonly index: number
+  /** The op that produced it. */
+  readonly op: string
+
+  constructor(role: DeclaredRole, index: number, op: string) {
+    super(
+      `compileGraph: ${role} ${index} must be a leaf Value (made with new Value(...)), ` +
+        `received the result of ${op}. Declare the leaves the graph starts from.`,
+    )
+    this.role = role
+    this.index = index
+    this.op = op
+  }
+}
+
+/** Thrown by `compileGraph` when the same `Value` is declared twice among inputs and parameters. */
+export class DuplicateDeclarationError extends EngineError {
+  /** Where it was declared first, e.g. `'parameter 3'`. */
+  readonly first: string
+  /** Where it was declared again. */
+  readonly second: string
+
+  constructor(first: string, second: string) {
+    super(
+      `compileGraph: the same Value is declared as ${first} and as ${second}; ` +
+        'each input or parameter must be listed once.',
+    )
+    this.first = first
+    this.second = second
+  }
+}
+
+/** Thrown when a flat array given to a compiled graph has the wrong length. */
+export class DataLengthError extends EngineError {
+  /** What the array was for, e.g. `'setInputs'`. */
+  readonly target: string
+  /** The length required. */
+  readonly expected: number
+  /** The length received. */
+  readonly received: number
+
+  constructor(target: string, expected: number, received: number) {
+    super(
+      `${target}: expected ${expected} numbers (one per declared slot, in declaration order), ` +
+        `received ${received}.`,
+    )
+    this.target = target
+    this.expected = expected
+    this.received = received
+  }
+}
+
+/** Thrown by `compileGraph` for a node made by an op that compiled graphs cannot replay. */
+export class UnsupportedOpError extends EngineError {
+  /** The op. */
+  readonly op: string
+
+  constructor(op: string) {
+    super(
+      `compileGraph: cannot replay the op "${op}". Compiled graphs support add, mul, pow, relu, ` +
+        'tanh, exp, log, sigmoid, sum and dot (and what is built from them: sub, neg, div).',
+    )
+    this.op = op
+  }
+}

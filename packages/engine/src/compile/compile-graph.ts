@@ -1,0 +1,46 @@
+import { InvalidOperandError } from '../errors.js'
+import { Value } from '../value.js'
+import { buildTape } from './build-tape.js'
+import { CompiledGraph } from './compiled-graph.js'
+
+/** What to record: the output and the leaves that may change between replays. */
+export interface CompileGraphOptions {
+  /** The scalar to compute and differentiate, e.g. a training loss. */
+  output: Value
+  /** Trainable leaves: replay reads their data from `parameterData` and fills `parameterGrad`. */
+  parameters?: readonly Value[]
+  /** Leaves whose data changes between replays (samples, labels): written through `inputData`. */
+  inputs?: readonly Value[]
+  /** Other nodes of the graph to read after each `forward()`, e.g. a model's scores. */
+  observed?: readonly Value[]
+}
+
+/**
+ * Records the graph that computes `output` once and returns a {@link CompiledGraph} that replays it
+ * over flat arrays, with the same numbers as the `Value` API and none of its per-step allocation.
+ *
+ * Every leaf that is not declared as a parameter or an input is a constant baked in at record time,
+ * and so is every branch taken in plain JavaScript while building the graph: code that inspects
+ * `.data` to decide what to compute records one path only. Data-dependent ops (`relu`'s mask, the
+ * sign tests in `pow`) are recorded as ops and stay exact.
+ *
+ * @throws {@link UnreachableValueError} if the output does not depend on a declared value.
+ * @throws {@link NotALeafError} if a declared parameter or input was computed by an op.
+ * @throws {@link DuplicateDeclarationError} if a `Value` is declared twice.
+ * @example
+ * ```ts
+ * const x = new Value(0, { label: 'x' })
+ * const w = new Value(0.5, { label: 'w' })
+ * const graph = compileGraph({ output: x.mul(w).tanh(), parameters: [w], inputs: [x] })
+ * graph.setInputs([2])
+ * graph.forward() // tanh(1)
+ * graph.backward()
+ * graph.parameterGrad[0] // 2 * (1 - tanh(1) ** 2)
+ * ```
+ */
+export function compileGraph(options: CompileGraphOptions): CompiledGraph {
+  const { output, parameters = [], inputs = [], observed = [] } = options
+  if (!(output instanceof Value)) throw new InvalidOperandError('compileGraph output', output)
+  const tape = buildTape({ output, parameters, inputs, observed })
+  return new CompiledGraph(tape, [...parameters], [...inputs])
+}

@@ -1,0 +1,146 @@
+import { InvalidOperandError, NonFiniteGradientError } from '../errors.js'
+import type { Value } from '../value.js'
+import { DataLengthError } from './compile-errors.js'
+import { nonFiniteGradient, nonFiniteResult } from './diagnose.js'
+import { replayBackward, replayForward } from './replay.js'
+import type { Tape } from './tape.js'
+
+/**
+ * A graph recorded once by {@link compileGraph} and replayed over flat `Float64Array`s: the same
+ * numbers as the `Value` API, with no allocation per step.
+ *
+ * Parameters, inputs and observed values are exposed as arrays that view the graph's own memory:
+ * the same `Float64Array` objects are reused on every step, so write new input data into
+ * {@link CompiledGraph.inputData} (or use {@link CompiledGraph.setInputs}) and read gradients from
+ * {@link CompiledGraph.parameterGrad} without copying.
+ *
+ * @example
+ * ```ts
+ * const graph = compileGraph({ output: loss, parameters: model.parameters() })
+ * for (let step = 0; step < 100; step++) {
+ *   graph.forward()
+ *   graph.backward()
+ *   for (let i = 0; i < graph.parameterData.length; i++)
+ *     graph.parameterData[i] -= 0.05 * graph.parameterGrad[i]
+ * }
+ * graph.pushParameters() // write the trained numbers back into the model's Values
+ * ```
+ */
+export class CompiledGraph {
+  /** The parameters, in the order given to `compileGraph`. */
+  readonly parameters: readonly Value[]
+  /** The inputs, in the order given to `compileGraph`. */
+  readonly inputs: readonly Value[]
+  /** Number of nodes in the recorded graph (before fusion). */
+  readonly nodeCount: number
+  /** Parameter data, one slot per parameter; the next `forward()` reads it. */
+  readonly parameterData: Float64Array
+  /** Gradient of the output with respect to each parameter, overwritten by every `backward()`. */
+  readonly parameterGrad: Float64Array
+  /** Input data, one slot per input; write the next sample or batch here. */
+  readonly inputData: Float64Array
+  /** Gradient of the output with respect to each input, overwritten by every `backward()`. */
+  readonly inputGrad: Float64Array
+  /** Values of the observed nodes after the last `forward()`, in the order given. */
+  readonly observedData: Float64Array
+  private readonly tape: Tape
+  private readonly values: Float64Array
+  private readonly grads: Float64Array
+  /** Where replay reports the repetition of a failing record. */
+  private readonly failure = new Int32Array(1)
+
+  /** @internal Use {@link compileGraph}. */
+  constructor(tape: Tape, parameters: readonly Value[], inputs: readonly Value[]) {
+    this.tape = tape
+    this.parameters = parameters
+    this.inputs = inputs
+    this.nodeCount = tape.nodeCount
+    this.values = tape.values
+    this.grads = new Float64Array(tape.slotCount)
+    const parameterEnd = tape.parameterCount
+    const inputEnd = parameterEnd + tape.inputCount
+    this.parameterData = this.values.subarray(0, parameterEnd)
+    this.parameterGrad = this.grads.subarray(0, parameterEnd)
+    this.inputData = this.values.subarray(parameterEnd, inputEnd)
+    this.inputGrad = this.grads.subarray(parameterEnd, inputEnd)
+    this.observedData = new Float64Array(tape.observedSlots.length)
+  }
+
+  /** The output's value after the last `forward()` (its recorded value before the first). */
+  get value(): number {
+    return this.values[this.tape.outputSlot]!
+  }
+
+  /**
+   * Computes every node from the current parameter and input data and returns the output.
+   *
+   * @throws {@link NonFiniteResultError} naming the op, as the `Value` API would, if a result is not finite.
+   */
+  forward(): number {
+    const { records, operands, observedSlots } = this.tape
+    const failed = replayForward(records, operands, this.values, this.failure)
+    if (failed >= 0) throw nonFiniteResult(this.tape, this.values, failed, this.failure[0]!)
+    for (let index = 0; index < observedSlots.length; index++)
+      this.observedData[index] = this.values[observedSlots[index]!]!
+    return this.value
+  }
+
+  /**
+   * Computes the gradient of the output with respect to every parameter and input, from the values
+   * of the last `forward()`. Gradients are overwritten, not accumulated: each call starts from zero,
+   * which is what a training step wants (no `zeroGrad` needed).
+   *
+   * @throws {@link NonFiniteGradientError} if a gradient overflows or becomes NaN.
+   */
+  backward(): void {
+    const { records, operands, outputSlot, parameterCount, inputCount } = this.tape
+    const grads = this.grads
+    grads.fill(0)
+    grads[outputSlot] = 1
+    const failed = replayBackward(records, operands, this.values, grads, this.failure)
+    if (failed >= 0) throw nonFiniteGradient(this.tape, grads, failed, this.failure[0]!)
+    for (let slot = 0; slot < parameterCount + inputCount; slot++) {
+      const grad = grads[slot]!
+      if (grad - grad !== 0) {
+        const leaf =
+          slot < parameterCount ? this.parameters[slot] : this.inputs[slot - parameterCount]
+        throw new NonFiniteGradientError('', leaf?.label ?? '', grad)
+      }
+    }
+  }
+
+  /**
+   * Copies new input data into {@link CompiledGraph.inputData}, in the order the inputs were declared.
+   *
+   * @throws {@link DataLengthError} if `data` does not hold one number per input.
+   * @throws {@link InvalidOperandError} if a number is not finite.
+   */
+  setInputs(data: ArrayLike<number>): void {
+    const target = this.inputData
+    if (data.length !== target.length)
+      throw new DataLengthError('setInputs', target.length, data.length)
+    for (let index = 0; index < target.length; index++) {
+      const number = data[index]!
+      if (typeof number !== 'number' || !Number.isFinite(number))
+        throw new InvalidOperandError(`setInputs[${index}]`, number)
+      target[index] = number
+    }
+  }
+
+  /** Copies each parameter `Value`'s `data` into {@link CompiledGraph.parameterData}, e.g. after an optimizer stepped the `Value`s. */
+  pullParameters(): void {
+    const { parameters, parameterData } = this
+    for (let index = 0; index < parameters.length; index++)
+      parameterData[index] = parameters[index]!.data
+  }
+
+  /** Writes {@link CompiledGraph.parameterData} and {@link CompiledGraph.parameterGrad} back into the parameter `Value`s' `data` and `grad`. */
+  pushParameters(): void {
+    const { parameters, parameterData, parameterGrad } = this
+    for (let index = 0; index < parameters.length; index++) {
+      const parameter = parameters[index]!
+      parameter.data = parameterData[index]!
+      parameter.grad = parameterGrad[index]!
+    }
+  }
+}

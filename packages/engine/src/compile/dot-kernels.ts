@@ -1,0 +1,145 @@
+import { RELU_ACTIVATION, SIGMOID_ACTIVATION, sigmoid, TANH_ACTIVATION } from './activations.js'
+import {
+  A,
+  A_STRIDE,
+  ACTIVATION,
+  B,
+  B_STRIDE,
+  BIAS,
+  BIAS_STRIDE,
+  FLAGS,
+  LENGTH,
+  OUT,
+  OUT_STRIDE,
+  REPEAT,
+  W_GRAD,
+  W_RANGE,
+  X_GRAD,
+  X_RANGE,
+} from './tape.js'
+
+const BOTH_RANGES = X_RANGE | W_RANGE
+
+/**
+ * Runs every repetition of the dot record at `at` (a fused neuron, or a layer of them):
+ * `Σ xs[k] · ws[k]` in order, `+ bias` when `bias >= 0`, then the activation. Returns the first
+ * repetition whose sum before the activation is not finite (so a `relu` or `tanh` cannot hide an
+ * overflow the dynamic engine would have reported), or -1.
+ */
+export function dotForward(
+  records: Int32Array,
+  at: number,
+  operands: Int32Array,
+  values: Float64Array,
+): number {
+  const length = records[at + LENGTH]!
+  const flags = records[at + FLAGS]!
+  const activation = records[at + ACTIVATION]!
+  const repeat = records[at + REPEAT]!
+  const outStride = records[at + OUT_STRIDE]!
+  const xStride = records[at + A_STRIDE]!
+  const wStride = records[at + B_STRIDE]!
+  const biasStride = records[at + BIAS_STRIDE]!
+  let out = records[at + OUT]!
+  let x = records[at + A]!
+  let w = records[at + B]!
+  let bias = records[at + BIAS]!
+  for (let repetition = 0; repetition < repeat; repetition++) {
+    let total = 0
+    if ((flags & BOTH_RANGES) === BOTH_RANGES) {
+      for (let k = 0; k < length; k++) total += values[x + k]! * values[w + k]!
+    } else {
+      for (let k = 0; k < length; k++) {
+        const xSlot = (flags & X_RANGE) !== 0 ? x + k : operands[x + k]!
+        const wSlot = (flags & W_RANGE) !== 0 ? w + k : operands[w + k]!
+        total += values[xSlot]! * values[wSlot]!
+      }
+    }
+    if (bias >= 0) total += values[bias]!
+    if (total - total !== 0) return repetition
+    if (activation === RELU_ACTIVATION) total = Math.max(0, total)
+    else if (activation === TANH_ACTIVATION) total = Math.tanh(total)
+    else if (activation === SIGMOID_ACTIVATION) total = sigmoid(total)
+    values[out] = total
+    out += outStride
+    x += xStride
+    w += wStride
+    bias += biasStride
+  }
+  return -1
+}
+
+/**
+ * Propagates the gradients of every repetition of the dot record at `at`, last repetition first,
+ * to their biases, xs and ws, with the same expressions and in the same order as the separate
+ * nodes' backward steps. Returns the first repetition whose output gradient is not finite, or -1.
+ */
+export function dotBackward(
+  records: Int32Array,
+  at: number,
+  operands: Int32Array,
+  values: Float64Array,
+  grads: Float64Array,
+): number {
+  const length = records[at + LENGTH]!
+  const flags = records[at + FLAGS]!
+  const activation = records[at + ACTIVATION]!
+  const last = records[at + REPEAT]! - 1
+  const outStride = records[at + OUT_STRIDE]!
+  const xStride = records[at + A_STRIDE]!
+  const wStride = records[at + B_STRIDE]!
+  const biasStride = records[at + BIAS_STRIDE]!
+  const xGrad = (flags & X_GRAD) !== 0
+  const wGrad = (flags & W_GRAD) !== 0
+  const ranges = (flags & BOTH_RANGES) === BOTH_RANGES
+  let out = records[at + OUT]! + last * outStride
+  let x = records[at + A]! + last * xStride
+  let w = records[at + B]! + last * wStride
+  let bias = records[at + BIAS]! + last * biasStride
+  for (let repetition = last; repetition >= 0; repetition--, out -= outStride) {
+    let g = grads[out]!
+    if (g - g !== 0) return repetition
+    const result = values[out]!
+    if (activation === RELU_ACTIVATION) g = result > 0 ? g : 0
+    else if (activation === TANH_ACTIVATION) g = (1 - result * result) * g
+    else if (activation === SIGMOID_ACTIVATION) g = result * (1 - result) * g
+    // An inactive ReLU passes no gradient; skipping it only spares adding zeros.
+    if (g !== 0) {
+      if (bias >= 0) grads[bias]! += g
+      if (ranges && xGrad && wGrad) {
+        for (let k = 0; k < length; k++) {
+          grads[x + k]! += values[w + k]! * g
+          grads[w + k]! += values[x + k]! * g
+        }
+      } else if (ranges && wGrad) {
+        for (let k = 0; k < length; k++) grads[w + k]! += values[x + k]! * g
+      } else if (ranges && xGrad) {
+        for (let k = 0; k < length; k++) grads[x + k]! += values[w + k]! * g
+      } else if (!ranges) {
+        gatherBackward(operands, values, grads, x, w, length, flags, g)
+      }
+    }
+    x -= xStride
+    w -= wStride
+    bias -= biasStride
+  }
+  return -1
+}
+
+function gatherBackward(
+  operands: Int32Array,
+  values: Float64Array,
+  grads: Float64Array,
+  x: number,
+  w: number,
+  length: number,
+  flags: number,
+  g: number,
+): void {
+  for (let k = 0; k < length; k++) {
+    const xSlot = (flags & X_RANGE) !== 0 ? x + k : operands[x + k]!
+    const wSlot = (flags & W_RANGE) !== 0 ? w + k : operands[w + k]!
+    if ((flags & X_GRAD) !== 0) grads[xSlot]! += values[wSlot]! * g
+    if ((flags & W_GRAD) !== 0) grads[wSlot]! += values[xSlot]! * g
+  }
+}

@@ -1,0 +1,90 @@
+import { NO_ACTIVATION } from './activations.js'
+import type { Fusion } from './fuse-neurons.js'
+import { COMPUTED, CONSTANT, type RecordedGraph } from './record-graph.js'
+import {
+  A,
+  ACTIVATION,
+  B,
+  BIAS,
+  DOT,
+  FLAGS,
+  LENGTH,
+  OUT,
+  POW,
+  POW_FIXED_EXPONENT,
+  RECORD_WIDTH,
+  REPEAT,
+  SUM,
+  W_GRAD,
+  W_RANGE,
+  X_GRAD,
+  X_RANGE,
+} from './tape.js'
+
+/** One record per computed node that is not absorbed into a fused neuron, in execution order. */
+export function emitRecords(
+  graph: RecordedGraph,
+  fusion: Fusion,
+  slotOf: Int32Array,
+): { records: Int32Array; operands: Int32Array } {
+  const { nodes, kind, childStart, childList, opOf } = graph
+  let recordCount = 0
+  for (let node = 0; node < nodes.length; node++)
+    if (kind[node] === COMPUTED && fusion.absorbed[node] === 0) recordCount++
+  const records = new Int32Array(recordCount * RECORD_WIDTH)
+  const operands = new Int32Array(childList.length)
+  let operandEnd = 0
+  let at = 0
+  /**
+   * Where the operand list `childList[start .. end]` is read from: the start of its slot range
+   * (flags gain `rangeFlag`), or else an offset into `operands` where its slots are listed.
+   */
+  const place = (start: number, end: number, rangeFlag: number, gradFlag: number) => {
+    const first = slotOf[childList[start]!]!
+    let flags = rangeFlag
+    for (let edge = start; edge < end; edge++) {
+      const child = childList[edge]!
+      if (kind[child] !== CONSTANT) flags |= gradFlag
+      if (slotOf[child] !== first + (edge - start)) flags &= ~rangeFlag
+    }
+    records[at + FLAGS]! |= flags
+    if ((flags & rangeFlag) !== 0) return first
+    const offset = operandEnd
+    for (let edge = start; edge < end; edge++) operands[operandEnd++] = slotOf[childList[edge]!]!
+    return offset
+  }
+
+  for (let node = 0; node < nodes.length; node++) {
+    if (kind[node] !== COMPUTED || fusion.absorbed[node] === 1) continue
+    const op = opOf[node]!
+    const start = childStart[node]!
+    const end = childStart[node + 1]!
+    const dot = fusion.dotOf[node]! >= 0 ? fusion.dotOf[node]! : op === DOT ? node : -1
+    records[at + OUT] = slotOf[node]!
+    records[at + BIAS] = -1
+    records[at + REPEAT] = 1
+    if (dot >= 0) {
+      const dotStart = childStart[dot]!
+      const middle = (dotStart + childStart[dot + 1]!) / 2
+      records[at] = DOT
+      records[at + LENGTH] = middle - dotStart
+      records[at + A] = place(dotStart, middle, X_RANGE, X_GRAD)
+      records[at + B] = place(middle, childStart[dot + 1]!, W_RANGE, W_GRAD)
+      const bias = fusion.biasOf[node]!
+      if (bias >= 0) records[at + BIAS] = slotOf[bias]!
+      records[at + ACTIVATION] = fusion.activationOf[node] ?? NO_ACTIVATION
+    } else if (op === SUM) {
+      records[at] = SUM
+      records[at + LENGTH] = end - start
+      records[at + A] = place(start, end, X_RANGE, X_GRAD)
+    } else {
+      records[at + A] = slotOf[childList[start]!]!
+      if (end - start === 2) records[at + B] = slotOf[childList[start + 1]!]!
+      // A constant exponent never needs its gradient, a logarithm per step.
+      const fixedExponent = op === POW && kind[childList[start + 1]!] === CONSTANT
+      records[at] = fixedExponent ? POW_FIXED_EXPONENT : op
+    }
+    at += RECORD_WIDTH
+  }
+  return { records, operands: operands.slice(0, operandEnd) }
+}
