@@ -1,0 +1,155 @@
+import { EngineError } from '@mg/engine'
+import {
+  Adam,
+  type Evaluation,
+  evaluate,
+  type MLP,
+  type Optimizer,
+  SGD,
+  TrainingDivergedError,
+  train,
+} from '@mg/nn'
+import type { PreparedData } from '../data/prepared-data.js'
+import type { OptimizerChoice, Settings } from '../state/settings.js'
+import { CompiledSteps } from './compiled-steps.js'
+import { createModel } from './create-model.js'
+import { type Mesh, MeshEvaluator } from './mesh.js'
+import { createObjective, type Objective } from './objective.js'
+
+/** The knobs that can change while a model trains, without starting over. */
+export interface Hyperparameters {
+  learningRate: number
+  /** Samples per step; 0 means all of them. */
+  batchSize: number
+  /** Strength of the L2 penalty added to the loss. */
+  l2: number
+  /** Step on compiled graphs ({@link CompiledSteps}) instead of `train` from `@mg/nn`. */
+  compiled: boolean
+}
+
+/** What the page draws after a burst of training. */
+export interface Snapshot {
+  /** Steps taken so far. */
+  step: number
+  /** Passes over the training set so far (fractional with mini-batches). */
+  epoch: number
+  /** Every parameter, in `model.parameters()` order. */
+  parameters: Float64Array
+  train: Evaluation
+  test: Evaluation
+  mesh: Mesh
+  /** Mean wall-clock time per step of the last burst, in milliseconds. */
+  msPerStep: number
+}
+
+/**
+ * One model being trained on one dataset: it owns the model, the optimizer and the bookkeeping of
+ * steps, and trains in bursts with `train` from `@mg/nn`, so the page can interleave drawing
+ * between them. Runs the same in a worker and in a test.
+ */
+export class TrainingSession {
+  readonly model: MLP
+  readonly objective: Objective
+  readonly data: PreparedData
+  private readonly optimizer: Optimizer
+  private readonly mesh: MeshEvaluator
+  private hyperparameters: Hyperparameters
+  private readonly seed: number
+  private stepCount = 0
+  private epochCount = 0
+  private burstCount = 0
+  private lastMsPerStep = 0
+  private compiled: CompiledSteps | undefined
+
+  constructor(settings: Settings, data: PreparedData, parameters?: ArrayLike<number>) {
+    this.data = data
+    this.objective = createObjective(settings.loss, data.classCount)
+    this.model = createModel(settings, this.objective.outputs)
+    if (parameters !== undefined) this.model.setParameterValues(parameters)
+    this.seed = settings.seed
+    this.hyperparameters = {
+      learningRate: settings.learningRate,
+      batchSize: settings.batchSize,
+      l2: settings.l2,
+      compiled: settings.compiled,
+    }
+    this.optimizer = createOptimizer(settings.optimizer, this.model, settings.learningRate)
+    this.mesh = new MeshEvaluator(this.model, this.objective)
+  }
+
+  /** Steps taken so far. */
+  get steps(): number {
+    return this.stepCount
+  }
+
+  /** Changes the learning rate, batch size or L2 strength from the next step on. */
+  setHyperparameters(hyperparameters: Hyperparameters): void {
+    const { batchSize, l2 } = this.hyperparameters
+    // The recorded graphs bake in the batches and the penalty: record again when those change.
+    if (hyperparameters.batchSize !== batchSize || hyperparameters.l2 !== l2)
+      this.compiled = undefined
+    this.hyperparameters = { ...hyperparameters }
+    this.optimizer.learningRate = hyperparameters.learningRate
+  }
+
+  /**
+   * Takes `count` training steps.
+   *
+   * @throws {@link TrainingDivergedError} (from `@mg/nn`) if the loss or a parameter stops being finite.
+   */
+  train(count: number): void {
+    const { batchSize, l2, compiled } = this.hyperparameters
+    const started = performance.now()
+    // Each burst has its own seed, so bursts of any length give seeded, varied batches.
+    const seed = this.seed * 100_003 + this.burstCount
+    if (compiled) {
+      this.compiled ??= new CompiledSteps(this.model, this.data.train, {
+        loss: this.objective.loss,
+        l2,
+        batchSize,
+        seed,
+      })
+      try {
+        this.compiled.train(count, this.optimizer)
+      } catch (error) {
+        if (!(error instanceof EngineError)) throw error
+        throw new TrainingDivergedError(this.stepCount, error.message, { cause: error })
+      }
+    } else {
+      train(this.model, this.data.train, {
+        loss: this.objective.trainingLoss,
+        optimizer: this.optimizer,
+        steps: count,
+        batchSize: batchSize > 0 ? batchSize : undefined,
+        l2Alpha: l2,
+        seed,
+      })
+    }
+    this.burstCount++
+    this.stepCount += count
+    const trainSize = this.data.train.y.length
+    this.epochCount +=
+      batchSize > 0 && batchSize < trainSize ? (count * batchSize) / trainSize : count
+    this.lastMsPerStep = (performance.now() - started) / count
+  }
+
+  /** Loss and accuracy on both splits, the parameters and the boundary mesh at this moment. */
+  snapshot(meshResolution: number): Snapshot {
+    const loss = this.objective.trainingLoss
+    return {
+      step: this.stepCount,
+      epoch: this.epochCount,
+      parameters: this.model.getParameterValues(),
+      train: evaluate(this.model, this.data.train, { loss }),
+      test: evaluate(this.model, this.data.test, { loss }),
+      mesh: this.mesh.evaluate(this.data.domain, meshResolution),
+      msPerStep: this.lastMsPerStep,
+    }
+  }
+}
+
+function createOptimizer(choice: OptimizerChoice, model: MLP, learningRate: number): Optimizer {
+  const parameters = model.parameters()
+  if (choice === 'adam') return new Adam(parameters, { learningRate })
+  return new SGD(parameters, { learningRate, momentum: choice === 'momentum' ? 0.9 : 0 })
+}
