@@ -30,6 +30,7 @@ function createProgram(): Command {
       '\nWithout a command it trains (see `micrograd-demo train --help` for the options):\n' +
         '  micrograd-demo                          moons, MLP(2, [16, 16, 1]), 100 SGD steps\n' +
         '  micrograd-demo --dataset spiral --optimizer adam --steps 300\n' +
+        '  micrograd-demo --compiled               the same demo on a compiled graph, faster\n' +
         '  micrograd-demo predict --model out/model.json --x 0.5,-0.2\n' +
         '  micrograd-demo derivatives',
     )
@@ -80,6 +81,10 @@ function createProgram(): Command {
     .option('--batch-size <n>', 'samples per step (default: all, full batch)')
     .option('--seed <n>', 'seed of the data, the weights and the batches', TRAIN_DEFAULTS.seed)
     .option('--out <dir>', 'folder for pictures, model.json and metrics.json', TRAIN_DEFAULTS.out)
+    .option(
+      '--compiled',
+      'record the training step once and replay it: the same numbers, many times faster',
+    )
     .option('--json', 'print a machine-readable summary on stdout and nothing else')
     .option('--quiet', 'print nothing but errors')
     .action(async (raw: RawTrainOptions) => {

@@ -32,6 +32,7 @@ export interface RawTrainOptions {
   batchSize?: string
   seed?: string
   out?: string
+  compiled?: boolean
   json?: boolean
   quiet?: boolean
 }
@@ -54,6 +55,8 @@ export interface TrainOptions {
   batchSize: number
   seed: number
   out: string
+  /** Replay a graph recorded once instead of building it each step (nn's `compiled: true`). */
+  compiled: boolean
   json: boolean
   quiet: boolean
 }
@@ -143,6 +146,7 @@ export function parseTrainOptions(raw: RawTrainOptions): TrainOptions {
     batchSize,
     seed: integer('--seed', raw.seed ?? TRAIN_DEFAULTS.seed, 0, MAX_SEED),
     out: folderName('--out', raw.out ?? TRAIN_DEFAULTS.out),
+    compiled: raw.compiled === true,
     json: raw.json === true,
     quiet: raw.quiet === true,
   }

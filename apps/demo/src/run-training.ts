@@ -56,7 +56,8 @@ export function learningRateSchedule(
 
 /**
  * Trains `model` as micrograd's demo does: the chosen loss plus an L2 penalty, the learning rate
- * decaying linearly from `--lr` to a tenth of it over the run, every step reported to `progress`.
+ * decaying linearly from `--lr` to a tenth of it over the run, every step reported to `progress`;
+ * with `--compiled`, on a graph recorded once and replayed each step.
  *
  * @throws {@link DivergedError} naming the (1-based) step if the loss or a parameter stops being
  * finite, or the loss grows to a million times its start.
@@ -82,6 +83,7 @@ export function runTraining(
       batchSize: options.batchSize,
       seed: options.seed,
       l2Alpha: options.l2,
+      compiled: options.compiled,
       onStep: (record) => {
         if (record.step === 0) firstLoss = record.loss
         // A loss a million times its start is on its way to overflow; say so now, not 50 steps on.

@@ -17,6 +17,8 @@ export interface Summary {
     learningRate: { start: number; end: number; schedule: 'linear decay' }
     steps: number
     batchSize: number
+    /** Whether the steps replayed a compiled graph (`--compiled`) or built one each time. */
+    compiled: boolean
   }
   results: {
     trainAccuracy: number
@@ -68,6 +70,7 @@ export function summarize(parts: {
       },
       steps: options.steps,
       batchSize: options.batchSize,
+      compiled: options.compiled,
     },
     results: {
       trainAccuracy: trainEvaluation.accuracy,
@@ -92,19 +95,21 @@ export function formatHeader(options: TrainOptions, data: LoadedData, model: MLP
     `${options.activation}, ${model.parameterCount} parameters\n` +
     `${options.loss} loss${l2} · ${options.optimizer.toUpperCase()}, learning rate ` +
     `${options.learningRate} → ${round(schedule(options.steps - 1))} (linear decay) · ` +
-    `${options.steps} ${batches} steps\n`
+    `${options.steps} ${batches} steps${options.compiled ? ' · compiled' : ''}\n`
   )
 }
 
 /** The lines printed after training: accuracies, time, and where the outputs went. */
 export function formatSummary(summary: Summary): string {
-  const { results, heldOut } = summary
+  const { results, heldOut, training } = summary
   const seconds = (results.totalMs / 1000).toFixed(2)
+  const mode = training.compiled ? 'compiled graph' : 'a new graph each step'
   return [
     `train accuracy     ${pc.bold(formatPercent(results.trainAccuracy).padStart(7))}   loss ${formatLoss(results.trainLoss)}`,
     `held-out accuracy  ${pc.bold(formatPercent(results.testAccuracy).padStart(7))}   loss ${formatLoss(results.testLoss)}` +
       pc.dim(`   (${heldOut.samples} fresh points, seed ${heldOut.seed})`),
-    `time               ${seconds} s    ${results.msPerStep.toFixed(2)} ms/step`,
+    `time               ${seconds} s    ${results.msPerStep.toFixed(2)} ms/step` +
+      pc.dim(`   (${mode})`),
     `wrote              ${summary.outputs.join('\n                   ')}`,
     '',
   ].join('\n')

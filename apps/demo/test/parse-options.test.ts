@@ -20,6 +20,7 @@ describe('parseTrainOptions', () => {
       batchSize: 100,
       seed: 1337,
       out: 'out',
+      compiled: false,
       json: false,
       quiet: false,
     })
@@ -33,6 +34,10 @@ describe('parseTrainOptions', () => {
       noise: 0.2,
       batchSize: 300,
     })
+  })
+
+  it('turns --compiled on', () => {
+    expect(parseTrainOptions({ compiled: true }).compiled).toBe(true)
   })
 
   it('reads numbers in plain decimal and exponent notation', () => {

@@ -10,13 +10,15 @@ let root: string
 let human: CliResult
 let json: CliResult
 let quiet: CliResult
+let compiled: CliResult
 
 beforeAll(async () => {
   root = await temporaryFolder()
-  ;[human, json, quiet] = await Promise.all([
+  ;[human, json, quiet, compiled] = await Promise.all([
     runCli(['--out', 'human'], root),
     runCli(['--json', '--out', 'json'], root),
     runCli(['--quiet', '--steps', '3', '--out', 'quiet'], root),
+    runCli(['--compiled', '--json', '--out', 'compiled'], root),
   ])
 })
 afterAll(async () => {
@@ -41,7 +43,9 @@ describe("pnpm demo (micrograd's demo)", () => {
     ])
     expect(human.stdout).toMatch(/^train accuracy +100\.0 %/m)
     expect(human.stdout).toMatch(/^held-out accuracy +\d+\.\d %.*\(100 fresh points, seed 1338\)/m)
-    expect(human.stdout).toMatch(/^time +\d+\.\d\d s +\d+\.\d\d ms\/step/m)
+    expect(human.stdout).toMatch(
+      /^time +\d+\.\d\d s +\d+\.\d\d ms\/step +\(a new graph each step\)$/m,
+    )
     expect(human.stdout).toContain(join('human', 'decision-boundary.png'))
   })
 
@@ -64,6 +68,7 @@ describe("pnpm demo (micrograd's demo)", () => {
       optimizer: 'sgd',
       steps: 100,
       batchSize: 100,
+      compiled: false,
     })
     // micrograd's schedule 1.0 - 0.9 * k / 100 at the last step, k = 99.
     expect(summary.training.learningRate).toEqual({
@@ -84,6 +89,25 @@ describe("pnpm demo (micrograd's demo)", () => {
       'model.json',
       'metrics.json',
     ])
+  })
+
+  it('trains on a compiled graph with --compiled: 100 %, and the loss of the dynamic run', async () => {
+    expect(compiled.stderr).toBe('')
+    expect(compiled.code).toBe(0)
+    const summary = JSON.parse(compiled.stdout)
+    const dynamic = JSON.parse(json.stdout)
+    expect(summary.training).toEqual({ ...dynamic.training, compiled: true })
+    expect(summary.results.trainAccuracy).toBe(1)
+    expect(Math.abs(summary.results.trainLoss - dynamic.results.trainLoss)).toBeLessThan(1e-9)
+    expect(Math.abs(summary.results.testLoss - dynamic.results.testLoss)).toBeLessThan(1e-9)
+    const history = JSON.parse(
+      await readFile(join(root, 'compiled', 'metrics.json'), 'utf8'),
+    ).history
+    const dynamicHistory = JSON.parse(
+      await readFile(join(root, 'json', 'metrics.json'), 'utf8'),
+    ).history
+    expect(history).toHaveLength(100)
+    expect(Math.abs(history[99].loss - dynamicHistory[99].loss)).toBeLessThan(1e-9)
   })
 
   it('prints nothing with --quiet, and still writes every output', async () => {

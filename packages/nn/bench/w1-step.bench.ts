@@ -3,11 +3,14 @@
  * (337 parameters), hinge loss + 1e-4 L2, SGD with micrograd's linear decay, full batch: forward,
  * backward and update. Python micrograd takes about 1,900 ms for this step.
  *
- * Runs `train()` for 100 steps WARMUP_RUNS times to let the JIT settle, then MEASURED_RUNS more,
- * each from micrograd's own initial weights, and reports the median (and mean, p90) of the
- * per-step times `train()` records. It also reports the process's CPU time per step, which on a
- * shared machine stays near the uncontended cost while wall-clock times stretch (it counts the
- * garbage collector's and compiler's threads too, so it errs high). Writes bench/results/nn-w1.json.
+ * Measures both ways `train()` can run the step: building the graph anew each step (the default)
+ * and replaying a graph recorded once (`compiled: true`). For each, runs `train()` for 100 steps
+ * WARMUP_RUNS times to let the JIT settle, then MEASURED_RUNS more, each from micrograd's own
+ * initial weights, and reports the median (and mean, p90) of the per-step times `train()` records.
+ * A compiled run's first step includes the recording, reported apart. It also reports the
+ * process's CPU time per step, which on a shared machine stays near the uncontended cost while
+ * wall-clock times stretch (it counts the garbage collector's and compiler's threads too, so it
+ * errs high). Writes bench/results/nn-w1.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -24,7 +27,7 @@ const PYTHON_MICROGRAD_MS = 1900
 
 const data = microgradDemoData()
 
-function run(): { msPerStep: number[]; finalLoss: number; finalAccuracy: number } {
+function run(compiled: boolean) {
   const model = new MLP(2, [16, 16, 1], { rng: pythonRandom(1337) })
   const history = train(model, data, {
     loss: 'hinge',
@@ -32,6 +35,7 @@ function run(): { msPerStep: number[]; finalLoss: number; finalAccuracy: number 
     optimizer: new SGD(model.parameters(), { learningRate: 1 }),
     schedule: linearDecay(),
     steps: STEPS,
+    compiled,
   })
   const last = history.steps.at(-1)!
   return {
@@ -43,36 +47,48 @@ function run(): { msPerStep: number[]; finalLoss: number; finalAccuracy: number 
 
 const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+const round = (value: number) => Number(value.toFixed(3))
 
-for (let index = 0; index < WARMUP_RUNS; index++) run()
-const times: number[] = []
-const cpuBefore = process.cpuUsage()
-let last = run()
-times.push(...last.msPerStep)
-for (let index = 1; index < MEASURED_RUNS; index++) {
-  last = run()
-  times.push(...last.msPerStep)
+function measure(compiled: boolean) {
+  for (let index = 0; index < WARMUP_RUNS; index++) run(compiled)
+  const times: number[] = []
+  const firstSteps: number[] = []
+  const cpuBefore = process.cpuUsage()
+  let last = run(compiled)
+  for (let index = 0; index < MEASURED_RUNS; index++) {
+    if (index > 0) last = run(compiled)
+    firstSteps.push(last.msPerStep[0]!)
+    times.push(...last.msPerStep)
+  }
+  const cpu = process.cpuUsage(cpuBefore)
+  times.sort((a, b) => a - b)
+  firstSteps.sort((a, b) => a - b)
+  const median = quantile(times, 0.5)
+  return {
+    medianMsPerStep: round(median),
+    meanMsPerStep: round(times.reduce((total, time) => total + time, 0) / times.length),
+    p90MsPerStep: round(quantile(times, 0.9)),
+    minMsPerStep: round(times[0]!),
+    cpuMsPerStep: round((cpu.user + cpu.system) / 1000 / times.length),
+    medianFirstStepMs: round(quantile(firstSteps, 0.5)),
+    speedupOverPythonMicrograd: Math.round(PYTHON_MICROGRAD_MS / median),
+    finalLoss: last.finalLoss,
+    finalAccuracy: last.finalAccuracy,
+  }
 }
-const cpu = process.cpuUsage(cpuBefore)
-const cpuMsPerStep = (cpu.user + cpu.system) / 1000 / times.length
-times.sort((a, b) => a - b)
-const median = quantile(times, 0.5)
-const mean = times.reduce((total, time) => total + time, 0) / times.length
+
+const dynamic = measure(false)
+const compiled = measure(true)
 const result = {
   benchmark:
-    'W1: micrograd demo step (100 points, MLP 2-16-16-1, hinge + L2, SGD), forward + backward + update',
-  medianMsPerStep: Number(median.toFixed(3)),
-  meanMsPerStep: Number(mean.toFixed(3)),
-  p90MsPerStep: Number(quantile(times, 0.9).toFixed(3)),
-  minMsPerStep: Number(times[0]!.toFixed(3)),
-  cpuMsPerStep: Number(cpuMsPerStep.toFixed(3)),
+    'W1: micrograd demo step (100 points, MLP 2-16-16-1, hinge + L2, SGD), forward + backward + update, through train()',
+  dynamic,
+  compiled,
+  compiledSpeedup: Number((dynamic.medianMsPerStep / compiled.medianMsPerStep).toFixed(1)),
   loadAverage: os.loadavg()[0] ?? 0,
-  measuredSteps: times.length,
-  warmupSteps: WARMUP_RUNS * STEPS,
+  measuredStepsPerMode: MEASURED_RUNS * STEPS,
+  warmupStepsPerMode: WARMUP_RUNS * STEPS,
   targetMs: TARGET_MS,
-  speedupOverPythonMicrograd: Math.round(PYTHON_MICROGRAD_MS / median),
-  finalLoss: last.finalLoss,
-  finalAccuracy: last.finalAccuracy,
   node: process.version,
   date: new Date().toISOString(),
 }
@@ -80,9 +96,19 @@ const result = {
 const output = join(dirname(fileURLToPath(import.meta.url)), 'results', 'nn-w1.json')
 mkdirSync(dirname(output), { recursive: true })
 writeFileSync(output, `${JSON.stringify(result, null, 2)}\n`)
+for (const [name, figures] of [
+  ['dynamic ', dynamic],
+  ['compiled', compiled],
+] as const) {
+  console.log(
+    `W1 step, ${name}: ${figures.medianMsPerStep} ms median (mean ${figures.meanMsPerStep}, ` +
+      `p90 ${figures.p90MsPerStep}, first step ${figures.medianFirstStepMs}) over ` +
+      `${result.measuredStepsPerMode} steps; CPU ${figures.cpuMsPerStep} ms/step; ` +
+      `~${figures.speedupOverPythonMicrograd}× Python micrograd; final loss ${figures.finalLoss}, ` +
+      `accuracy ${figures.finalAccuracy * 100}%`,
+  )
+}
 console.log(
-  `W1 step: ${result.medianMsPerStep} ms median (mean ${result.meanMsPerStep}, p90 ${result.p90MsPerStep}) ` +
-    `over ${result.measuredSteps} steps; CPU ${result.cpuMsPerStep} ms/step; target ≤ ${TARGET_MS} ms; ` +
-    `~${result.speedupOverPythonMicrograd}× Python micrograd (load average ${result.loadAverage.toFixed(1)})`,
+  `compiled: ${result.compiledSpeedup}× faster per step; target ≤ ${TARGET_MS} ms ` +
+    `(load average ${result.loadAverage.toFixed(1)})  →  ${output}`,
 )
-console.log(`final loss ${result.finalLoss}, accuracy ${result.finalAccuracy * 100}%  →  ${output}`)

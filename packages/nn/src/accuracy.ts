@@ -1,4 +1,5 @@
-import { type Operand, Value } from '@mg/engine'
+import type { Operand } from '@mg/engine'
+import { dataOf } from './as-value.js'
 import { checkPairs } from './check-pairs.js'
 import { InvalidLabelError, InvalidOptionError } from './errors.js'
 
@@ -59,10 +60,6 @@ export function accuracy(
     }
   })
   return correct / scores.length
-}
-
-function dataOf(score: Operand): number {
-  return score instanceof Value ? score.data : score
 }
 
 function argmax(row: readonly number[]): number {

@@ -23,9 +23,16 @@ export class InvalidOptionError extends NnError {
   /** What was received. */
   readonly received: unknown
 
-  constructor(option: string, received: unknown, allowed: string, hint = '') {
+  constructor(
+    option: string,
+    received: unknown,
+    allowed: string,
+    hint = '',
+    options?: { cause?: unknown },
+  ) {
     super(
       `${option}: expected ${allowed}, received ${describe(received)}.${hint ? ` ${hint}` : ''}`,
+      options,
     )
     this.option = option
     this.received = received

@@ -47,6 +47,7 @@ export function evaluate(
     const outputs = data.X.map((x) => model.forward(x))
     let value = loss.compute(outputs, labels)
     if (l2Alpha > 0) value = value.add(l2Penalty(model.parameters(), l2Alpha))
-    return { loss: value.data, accuracy: loss.accuracy(outputs, labels) }
+    const scores = outputs.map((row) => row.map((output) => output.data))
+    return { loss: value.data, accuracy: loss.accuracy(scores, labels) }
   })
 }

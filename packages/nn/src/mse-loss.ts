@@ -1,9 +1,17 @@
 import { type Operand, Value } from '@mg/engine'
-import { asValue } from './as-value.js'
-import { checkLabels, checkPairs } from './check-pairs.js'
+import { asValue, negate } from './as-value.js'
+import { checkLabels, checkPairs, type LabelRule } from './check-pairs.js'
+
+/** The targets {@link mseLoss} takes. */
+export const MSE_TARGETS: LabelRule = {
+  caller: 'mseLoss',
+  accepts: Number.isFinite,
+  allowed: 'a finite number',
+}
 
 /**
- * Mean squared error, PyTorch's `MSELoss()`: the mean of `(pᵢ − tᵢ)²`.
+ * Mean squared error, PyTorch's `MSELoss()`: the mean of `(pᵢ − tᵢ)²`. Targets may be `Value`s
+ * (such as the inputs of a compiled graph), checked by their current data.
  *
  * @throws {@link InvalidLabelError} for a target that is not a finite number.
  * @example
@@ -11,11 +19,11 @@ import { checkLabels, checkPairs } from './check-pairs.js'
  * mseLoss([new Value(2.5), new Value(0)], [3, -0.5]).data // 0.25
  * ```
  */
-export function mseLoss(predictions: readonly Operand[], targets: readonly number[]): Value {
+export function mseLoss(predictions: readonly Operand[], targets: readonly Operand[]): Value {
   checkPairs('mseLoss', predictions, targets)
-  checkLabels('mseLoss', targets, Number.isFinite, 'a finite number')
+  checkLabels(MSE_TARGETS, targets)
   const squares = predictions.map((prediction, index) => {
-    const difference = asValue(prediction).add(-targets[index]!)
+    const difference = asValue(prediction).add(negate(targets[index]!))
     return difference.mul(difference)
   })
   return Value.sum(squares).mul(1 / squares.length)

@@ -1,10 +1,11 @@
 import { Value } from '@mg/engine'
 import { accuracy } from './accuracy.js'
-import { binaryCrossEntropyWithLogits } from './binary-cross-entropy.js'
+import { BCE_LABELS, binaryCrossEntropyWithLogits } from './binary-cross-entropy.js'
+import { checkLabels, type LabelRule } from './check-pairs.js'
 import { InvalidOptionError } from './errors.js'
-import { hingeLoss } from './hinge-loss.js'
-import { mseLoss } from './mse-loss.js'
-import { softmaxCrossEntropy } from './softmax-cross-entropy.js'
+import { HINGE_LABELS, hingeLoss } from './hinge-loss.js'
+import { MSE_TARGETS, mseLoss } from './mse-loss.js'
+import { checkClassIndex, softmaxCrossEntropy } from './softmax-cross-entropy.js'
 
 /** The losses {@link train} and {@link evaluate} know by name. */
 export type LossName = 'hinge' | 'mse' | 'bce' | 'softmax-cross-entropy'
@@ -18,8 +19,18 @@ export interface TrainingLoss {
   mapLabels(labels: readonly number[]): number[]
   /** The batch loss. */
   compute(outputs: Value[][], labels: number[]): Value
-  /** The batch accuracy from the outputs' data. */
-  accuracy(outputs: readonly (readonly Value[])[], labels: readonly number[]): number
+  /** The batch accuracy from the outputs' numbers, one row per sample. */
+  accuracy(scores: readonly (readonly number[])[], labels: readonly number[]): number
+  /** How a compiled graph takes the labels; absent for a custom function, which takes numbers. */
+  labelInputs?: LabelInputs
+}
+
+/** Labels as inputs of a compiled graph: `Value`s whose data changes with every batch. */
+export interface LabelInputs {
+  /** Checks every mapped label and returns the numbers each sample's label inputs hold. */
+  encode(labels: readonly number[], outputCount: number): number[][]
+  /** The batch loss on label `Value`s laid out as {@link LabelInputs.encode} lays out numbers. */
+  compute(outputs: Value[][], labels: Value[][]): Value
 }
 
 const firstOutputs = (outputs: readonly (readonly Value[])[], caller: string): Value[] =>
@@ -34,20 +45,40 @@ const firstOutputs = (outputs: readonly (readonly Value[])[], caller: string): V
     return row[0]!
   })
 
+/** Label inputs for a loss on one output per sample: one input per label, as it is. */
+function scalarLabels(
+  rule: LabelRule,
+  loss: (scores: Value[], labels: Value[]) => Value,
+  name: LossName,
+): LabelInputs {
+  return {
+    encode: (labels) => {
+      checkLabels(rule, labels)
+      return labels.map((label) => [label])
+    },
+    compute: (outputs, labels) =>
+      loss(
+        firstOutputs(outputs, name),
+        labels.map((row) => row[0]!),
+      ),
+  }
+}
+
 /** Resolves the `loss` option of {@link train}: a {@link LossName} or a {@link LossFunction}. */
 export function trainingLoss(
   loss: LossName | LossFunction,
   allLabels: readonly number[],
 ): TrainingLoss {
   const same = (labels: readonly number[]) => [...labels]
-  const signAccuracy = (outputs: readonly (readonly Value[])[], labels: readonly number[]) =>
-    accuracy(outputs as Value[][], labels)
+  const signAccuracy = (scores: readonly (readonly number[])[], labels: readonly number[]) =>
+    accuracy(scores, labels)
   switch (loss) {
     case 'hinge':
       return {
         mapLabels: (labels) => labels.map((label) => (label === 0 ? -1 : label)),
         compute: (outputs, labels) => hingeLoss(firstOutputs(outputs, loss), labels),
         accuracy: signAccuracy,
+        labelInputs: scalarLabels(HINGE_LABELS, hingeLoss, loss),
       }
     case 'bce':
       return {
@@ -55,6 +86,7 @@ export function trainingLoss(
         compute: (outputs, labels) =>
           binaryCrossEntropyWithLogits(firstOutputs(outputs, loss), labels),
         accuracy: signAccuracy,
+        labelInputs: scalarLabels(BCE_LABELS, binaryCrossEntropyWithLogits, loss),
       }
     case 'mse': {
       // A regression has no accuracy; for targets that are two classes (0/1, ±1) a prediction
@@ -65,13 +97,27 @@ export function trainingLoss(
       return {
         mapLabels: same,
         compute: (outputs, labels) => mseLoss(firstOutputs(outputs, loss), labels),
-        accuracy: (outputs, labels) =>
-          outputs.filter((row, index) => row[0]!.data > middle === labels[index]! > middle).length /
-          outputs.length,
+        accuracy: (scores, labels) =>
+          scores.filter((row, index) => row[0]! > middle === labels[index]! > middle).length /
+          scores.length,
+        labelInputs: scalarLabels(MSE_TARGETS, mseLoss, loss),
       }
     }
     case 'softmax-cross-entropy':
-      return { mapLabels: same, compute: softmaxCrossEntropy, accuracy: signAccuracy }
+      return {
+        mapLabels: same,
+        compute: softmaxCrossEntropy,
+        accuracy: signAccuracy,
+        // One-hot rows: picking z_c by the label would be a branch a compiled graph cannot replay.
+        labelInputs: {
+          encode: (labels, outputCount) =>
+            labels.map((label, index) => {
+              checkClassIndex(index, label, outputCount)
+              return Array.from({ length: outputCount }, (_, column) => (column === label ? 1 : 0))
+            }),
+          compute: softmaxCrossEntropy,
+        },
+      }
     default:
       if (typeof loss !== 'function')
         throw new InvalidOptionError(

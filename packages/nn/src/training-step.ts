@@ -34,7 +34,10 @@ export function trainingStep(context: StepContext, indices: readonly number[]): 
   const batchLabels = indices.map((index) => labels[index]!)
   const dataLoss = loss.compute(outputs, batchLabels)
   const total = l2Alpha > 0 ? dataLoss.add(l2Penalty(parameters, l2Alpha)) : dataLoss
-  const accuracy = loss.accuracy(outputs, batchLabels)
+  const accuracy = loss.accuracy(
+    outputs.map((row) => row.map((value) => value.data)),
+    batchLabels,
+  )
   zeroGrad(parameters)
   total.backward()
   optimizer.step()

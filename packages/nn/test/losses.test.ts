@@ -1,4 +1,4 @@
-import { gradcheck, Value } from '@mg/engine'
+import { compileGraph, gradcheck, Value } from '@mg/engine'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -188,6 +188,151 @@ describe('softmaxCrossEntropy', () => {
       InvalidLabelError,
     )
     expect(() => softmaxCrossEntropy([[]], [0])).toThrow(InvalidOptionError)
+  })
+})
+
+describe('labels held in Values (the inputs of a compiled graph)', () => {
+  const scores = [0.7, -1.3, 2.1, 0, -0.2]
+  it.each([
+    ['hingeLoss', hingeLoss, [1, -1, -1, 1, -1]],
+    ['mseLoss', mseLoss, [0.5, -1, 3, 0, -0.25]],
+    ['binaryCrossEntropyWithLogits', binaryCrossEntropyWithLogits, [1, 0, 0.3, 1, 0]],
+  ] as const)(
+    '%s gives the same loss and gradients as with numbers, and a gradient for each label',
+    (_, loss, labels) => {
+      const withNumbers = lossAndGrads(scores, (leaves) => loss(leaves, labels))
+      const labelValues = values([...labels])
+      const withValues = lossAndGrads(scores, (leaves) => loss(leaves, labelValues))
+      expect(withValues.value).toBe(withNumbers.value)
+      withValues.grads.forEach((grad, index) => {
+        expect(grad).toBeCloseTo(withNumbers.grads[index]!, 15)
+      })
+      // The labels stay in the graph: a compiled graph replays the loss for other labels.
+      const graph = compileGraph({
+        output: loss(values(scores), labelValues),
+        inputs: labelValues,
+      })
+      const others = [...labels].reverse()
+      graph.setInputs(others)
+      expect(graph.forward()).toBe(loss(scores, others).data)
+    },
+  )
+
+  it('checks a Value label by its data', () => {
+    expect(() => hingeLoss(values([1, 2]), values([1, 0]))).toThrow(
+      /hingeLoss: label 1 must be −1 or 1, received 0/,
+    )
+    expect(() => binaryCrossEntropyWithLogits(values([1]), values([2]))).toThrow(InvalidLabelError)
+  })
+
+  it('records binary cross-entropy without a branch: a compiled graph replays it for logits of ±1000', () => {
+    const logit = new Value(1) // positive at record time
+    const label = new Value(1)
+    const graph = compileGraph({
+      output: binaryCrossEntropyWithLogits([logit], [label]),
+      inputs: [logit, label],
+    })
+    for (const [x, y, loss, slope] of [
+      [-1000, 1, 1000, -1],
+      [1000, 0, 1000, 1],
+      [-1000, 0, 0, 0],
+      [0, 1, Math.LN2, -0.5],
+    ]) {
+      graph.setInputs([x!, y!])
+      expect(graph.forward()).toBe(loss)
+      graph.backward()
+      expect(graph.inputGrad[0]).toBe(slope)
+    }
+  })
+
+  it('gives binary cross-entropy its slope σ(0) − y at a logit of exactly 0', () => {
+    const { grads } = lossAndGrads([0, 0, 0], (x) => binaryCrossEntropyWithLogits(x, [1, 0, 0.25]))
+    expect(grads).toEqual([(0.5 - 1) / 3, 0.5 / 3, 0.25 / 3])
+  })
+})
+
+describe('softmaxCrossEntropy with rows of class probabilities', () => {
+  const rows = [
+    [1, 2, 3],
+    [0.5, -1, 0],
+    [-0.3, 0.8, 0.1],
+  ]
+
+  it('gives the class-index loss for one-hot rows, in numbers or Values', () => {
+    const byIndex = lossAndGrads(rows.flat(), (z) =>
+      softmaxCrossEntropy([z.slice(0, 3), z.slice(3, 6), z.slice(6)], [0, 2, 1]),
+    )
+    const oneHot = [
+      [1, 0, 0],
+      [0, 0, 1],
+      [0, 1, 0],
+    ]
+    for (const targets of [oneHot, oneHot.map(values)]) {
+      const byRow = lossAndGrads(rows.flat(), (z) =>
+        softmaxCrossEntropy([z.slice(0, 3), z.slice(3, 6), z.slice(6)], targets),
+      )
+      expect(Math.abs(byRow.value - byIndex.value)).toBeLessThan(1e-15)
+      byRow.grads.forEach((grad, index) => {
+        expect(Math.abs(grad - byIndex.grads[index]!)).toBeLessThan(1e-15)
+      })
+    }
+  })
+
+  it("matches PyTorch's probability targets: mean of −Σ t log softmax, gradient (softmax·Σt − t)/n", () => {
+    const targets = [
+      [0.2, 0.3, 0.5],
+      [1, 0, 0],
+      [0.6, 0, 0.3], // PyTorch does not require a row to sum to 1
+    ]
+    const { value, grads } = lossAndGrads(rows.flat(), (z) =>
+      softmaxCrossEntropy([z.slice(0, 3), z.slice(3, 6), z.slice(6)], targets),
+    )
+    const softmax = rows.map((row) => {
+      const total = row.reduce((sum, z) => sum + Math.exp(z), 0)
+      return row.map((z) => Math.exp(z) / total)
+    })
+    const expected =
+      rows.reduce(
+        (sum, _, i) => sum - targets[i]!.reduce((t, p, j) => t + p * Math.log(softmax[i]![j]!), 0),
+        0,
+      ) / 3
+    expect(value).toBeCloseTo(expected, 14)
+    rows.forEach((row, i) => {
+      const mass = targets[i]!.reduce((t, p) => t + p, 0)
+      row.forEach((_, j) => {
+        expect(grads[3 * i + j]).toBeCloseTo((softmax[i]![j]! * mass - targets[i]![j]!) / 3, 15)
+      })
+    })
+  })
+
+  it('records the shift with ops: a compiled graph replays the loss for logits far from the recorded ones', () => {
+    const logits = values([0, 0, 0])
+    const targets = values([0, 0, 1])
+    const graph = compileGraph({
+      output: softmaxCrossEntropy([logits], [targets]),
+      inputs: [...logits, ...targets],
+    })
+    graph.setInputs([1000, 0, -1000, 0, 0, 1])
+    expect(graph.forward()).toBe(2000)
+    graph.setInputs([1, 2, 3, 1, 0, 0])
+    expect(graph.forward()).toBeCloseTo(2.40760596444438, 13) // PyTorch, as above
+  })
+
+  it('does not overflow for logits of ±1000, and refuses bad rows', () => {
+    const logits = [values([1000, 0, -1000]), values([-1000, 0, 1000])]
+    const loss = softmaxCrossEntropy(logits, [
+      [0, 0, 1],
+      [0, 0, 1],
+    ])
+    loss.backward()
+    expect(loss.data).toBe(1000) // (2000 + 0) / 2
+    expect(logits[0]!.map((z) => z.grad)).toEqual([0.5, 0, -0.5])
+    expect(() => softmaxCrossEntropy([values([1, 2])], [[0.5, 0.5, 0]])).toThrow(
+      LengthMismatchError,
+    )
+    expect(() => softmaxCrossEntropy([values([1, 2])], [[1.5, 0]])).toThrow(
+      /label 0 must be a row of class probabilities in \[0, 1\], received 1.5/,
+    )
   })
 })
 
