@@ -71,7 +71,7 @@ export class DivergedError extends CliError {
 }
 
 /** A short rendering of a received value for error messages. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
   if (value === undefined) return 'nothing'

@@ -58,7 +58,7 @@ export async function runDerivatives(
 }
 
 /** Every number the command shows, computed with @mg/engine's Value and numericalGradient. */
-export function computeFigures(): DerivativeFigures {
+function computeFigures(): DerivativeFigures {
   const slopes = [3, -3, 2 / 3].map((x) => {
     const input = new Value(x)
     f(input).backward()

@@ -10,7 +10,7 @@ export const LOSS_NAMES = ['hinge', 'mse', 'bce', 'softmax-cross-entropy'] as co
 export const OPTIMIZER_NAMES = ['sgd', 'adam', 'adamw'] as const
 
 /** One of {@link ACTIVATION_NAMES}. */
-export type ActivationName = (typeof ACTIVATION_NAMES)[number]
+type ActivationName = (typeof ACTIVATION_NAMES)[number]
 /** One of {@link LOSS_NAMES}. */
 export type LossName = (typeof LOSS_NAMES)[number]
 /** One of {@link OPTIMIZER_NAMES}. */

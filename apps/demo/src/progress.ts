@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress'
 import pc from 'picocolors'
 
 /** One training step as the progress display shows it. */
-export interface StepReport {
+interface StepReport {
   /** 1-based step number. */
   step: number
   loss: number

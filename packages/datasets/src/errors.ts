@@ -108,7 +108,7 @@ export class CsvParseError extends DatasetsError {
 }
 
 /** A short, readable rendering of any value for an error message. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value)
   if (Array.isArray(value)) {
     const shown = value.slice(0, 6).map(describe)

@@ -147,7 +147,7 @@ export class RenderError extends VizError {
 }
 
 /** A short, readable rendering of any received value for error messages. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (typeof value === 'string') {
     return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}…` : JSON.stringify(value)
   }

@@ -27,7 +27,7 @@ const FILL: Record<BoxRole, string> = {
 const OP_SYMBOL: Record<string, string> = { add: '+', mul: '*', pow: '**' }
 
 /** The text an op node shows: micrograd's `+` and `*` for the arithmetic ops, else the op's name. */
-export function opSymbol(op: string): string {
+function opSymbol(op: string): string {
   return OP_SYMBOL[op] ?? op
 }
 

@@ -105,7 +105,7 @@ export function sideAxis(
 const ROW_HEIGHT = 20
 
 /** The size a legend of `items` takes. */
-export function legendSize(items: readonly LegendItem[]): { width: number; height: number } {
+function legendSize(items: readonly LegendItem[]): { width: number; height: number } {
   const widest = Math.max(...items.map((item) => approximateTextWidth(item.label, 12)))
   return { width: round(widest + 42), height: items.length * ROW_HEIGHT + 8 }
 }
@@ -170,7 +170,7 @@ function legendKey(item: LegendItem, x: number, y: number): string {
 }
 
 /** Width estimate for DejaVu Sans (average advance ≈ 0.6 em), enough to size a legend box. */
-export function approximateTextWidth(text: string, fontSize: number): number {
+function approximateTextWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.6
 }
 

@@ -1,7 +1,7 @@
 import { DOMParser, onWarningStopParsing } from '@xmldom/xmldom'
 
 /** Parses an SVG strictly: any XML error or warning fails the test. */
-export function parseSvg(svg: string) {
+function parseSvg(svg: string) {
   const document = new DOMParser({ onError: onWarningStopParsing }).parseFromString(
     svg,
     'image/svg+xml',
