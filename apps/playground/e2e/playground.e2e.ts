@@ -162,7 +162,7 @@ describe('the playground in Chromium', () => {
   it('keeps the settings in the link and restores them', async () => {
     await page.selectOption('#learningRate', '0.1')
     await page.waitForFunction(() => location.search.includes('learningRate=0.1'))
-    // Without the compiled graph, training steps through train() from @mg/nn, several times slower.
+    // Without the compiled graph, every step builds its graph anew, several times slower.
     await page.uncheck('#compiled')
     await page.waitForFunction(() => location.search.includes('compiled=false'))
     await page.goto(`${server.url}?dataset=spiral&samples=300&hiddenLayers=12-12&activation=tanh`)

@@ -111,7 +111,7 @@ describe('compiled training', () => {
     ['softmax-cross-entropy', 'blobs', 'sgd'],
     ['mse', 'spiral', 'adam'],
   ] as const) {
-    it(`takes the same full-batch steps as train from @mg/nn (${loss}, ${optimizer})`, () => {
+    it(`takes the same full-batch steps as dynamic training (${loss}, ${optimizer})`, () => {
       const overrides = {
         loss,
         dataset,
@@ -134,6 +134,31 @@ describe('compiled training', () => {
       expect([...compiledParameters]).not.toEqual([...session(overrides).snapshot(2).parameters])
     })
   }
+
+  it('continues one run of batches across bursts, so bursts of any length give the same model', () => {
+    const overrides = { samples: 60, batchSize: 10, hiddenLayers: [5], compiled: true }
+    const inBursts = session(overrides)
+    for (const count of [1, 4, 2, 5]) inBursts.train(count)
+    const atOnce = session(overrides)
+    atOnce.train(12)
+    expect([...inBursts.snapshot(2).parameters]).toEqual([...atOnce.snapshot(2).parameters])
+    expect(inBursts.steps).toBe(12)
+  })
+
+  it('trains one-hot squared error on mini-batches, which steps dynamically', () => {
+    const overrides = {
+      loss: 'mse' as const,
+      dataset: 'spiral' as const,
+      samples: 60,
+      batchSize: 10,
+      hiddenLayers: [5],
+    }
+    const compiled = session({ ...overrides, compiled: true })
+    const dynamic = session({ ...overrides, compiled: false })
+    compiled.train(6)
+    dynamic.train(6)
+    expect([...compiled.snapshot(2).parameters]).toEqual([...dynamic.snapshot(2).parameters])
+  })
 
   it('learns the default moons with mini-batches too', () => {
     const moons = session({ compiled: true })

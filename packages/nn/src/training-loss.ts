@@ -26,7 +26,7 @@ export interface TrainingLoss {
 }
 
 /** Labels as inputs of a compiled graph: `Value`s whose data changes with every batch. */
-export interface LabelInputs {
+interface LabelInputs {
   /** Checks every mapped label and returns the numbers each sample's label inputs hold. */
   encode(labels: readonly number[], outputCount: number): number[][]
   /** The batch loss on label `Value`s laid out as {@link LabelInputs.encode} lays out numbers. */

@@ -15,7 +15,7 @@ export interface PlotPoint {
 }
 
 /** Every sample of the data, training points first, in the order the arrow keys visit them. */
-export function plotPoints(data: PreparedData): PlotPoint[] {
+function plotPoints(data: PreparedData): PlotPoint[] {
   const from = (split: 'train' | 'test') =>
     data[split].X.map((x, index) => ({ x, label: data[split].y[index]!, split, index }))
   return [...from('train'), ...from('test')]

@@ -22,7 +22,7 @@ export interface Edge {
 }
 
 /** A neuron, whose ring shows its bias. */
-export interface Neuron {
+interface Neuron {
   at: [number, number]
   parameter: number
   describe: string

@@ -3,7 +3,7 @@
  * and weight signs share one pairing throughout the page: blue is positive (class 1, a positive
  * weight), orange is negative (class 0, a negative weight).
  */
-export const OKABE_ITO = {
+const OKABE_ITO = {
   orange: '#E69F00',
   skyBlue: '#56B4E9',
   bluishGreen: '#009E73',
@@ -26,15 +26,7 @@ export const CLASS_COLOURS = [
 ] as const
 
 /** Marker shapes in label order, so classes differ by more than colour. */
-export const CLASS_SHAPES = [
-  'circle',
-  'square',
-  'triangle',
-  'diamond',
-  'cross',
-  'star',
-  'plus',
-] as const
+const CLASS_SHAPES = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star', 'plus'] as const
 export type MarkerShape = (typeof CLASS_SHAPES)[number]
 
 export const POSITIVE_COLOUR = OKABE_ITO.blue

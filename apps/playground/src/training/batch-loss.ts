@@ -1,4 +1,4 @@
-import type { Operand, Value } from '@mg/engine'
+import type { Value } from '@mg/engine'
 import { binaryCrossEntropyWithLogits, hingeLoss, mseLoss, softmaxCrossEntropy } from '@mg/nn'
 import type { LossChoice } from '../state/settings.js'
 
@@ -7,20 +7,16 @@ import type { LossChoice } from '../state/settings.js'
  * `@mg/nn` maps labels: hinge takes ±1, logistic loss and one-output squared error 0/1, softmax
  * cross-entropy and several-output squared error a one-hot row.
  */
-export function encodeTarget(label: number, loss: LossChoice, outputCount: number): number[] {
+function encodeTarget(label: number, loss: LossChoice, outputCount: number): number[] {
   if (loss === 'hinge') return [label === 1 ? 1 : -1]
   if (outputCount === 1) return [label]
   return Array.from({ length: outputCount }, (_, index) => (index === label ? 1 : 0))
 }
 
-/**
- * The loss of a batch from the model's outputs (one row per sample) and the targets of
- * {@link encodeTarget}, as numbers or as `Value`s (so a compiled graph can take a new batch's
- * targets as inputs).
- */
-export function lossFromTargets(
+/** The loss of a batch from the model's outputs (one row per sample) and the targets of {@link encodeTarget}. */
+function lossFromTargets(
   outputs: readonly (readonly Value[])[],
-  targets: readonly (readonly Operand[])[],
+  targets: readonly (readonly number[])[],
   loss: LossChoice,
 ): Value {
   const scores = outputs.map((row) => row[0]!)
@@ -37,7 +33,10 @@ export function lossFromTargets(
   }
 }
 
-/** The loss of a batch from the model's outputs and the page's class labels (0, 1, …). */
+/**
+ * The loss of a batch from the model's outputs and the page's class labels (0, 1, …): the point
+ * graph's loss, and the one-hot squared error that `train` from `@mg/nn` takes as a function.
+ */
 export function batchLoss(
   outputs: readonly (readonly Value[])[],
   labels: readonly number[],

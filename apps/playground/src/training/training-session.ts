@@ -1,17 +1,15 @@
-import { EngineError } from '@mg/engine'
 import {
   Adam,
+  createTrainer,
   type Evaluation,
   evaluate,
   type MLP,
   type Optimizer,
   SGD,
-  TrainingDivergedError,
-  train,
+  type Trainer,
 } from '@mg/nn'
 import type { PreparedData } from '../data/prepared-data.js'
 import type { OptimizerChoice, Settings } from '../state/settings.js'
-import { CompiledSteps } from './compiled-steps.js'
 import { createModel } from './create-model.js'
 import { type Mesh, MeshEvaluator } from './mesh.js'
 import { createObjective, type Objective } from './objective.js'
@@ -23,7 +21,7 @@ export interface Hyperparameters {
   batchSize: number
   /** Strength of the L2 penalty added to the loss. */
   l2: number
-  /** Step on compiled graphs ({@link CompiledSteps}) instead of `train` from `@mg/nn`. */
+  /** Step on graphs recorded once and replayed (the `compiled` option of `@mg/nn`'s trainer). */
   compiled: boolean
 }
 
@@ -44,8 +42,8 @@ export interface Snapshot {
 
 /**
  * One model being trained on one dataset: it owns the model, the optimizer and the bookkeeping of
- * steps, and trains in bursts with `train` from `@mg/nn`, so the page can interleave drawing
- * between them. Runs the same in a worker and in a test.
+ * steps, and trains in bursts with `createTrainer` from `@mg/nn`, so the page can interleave
+ * drawing between them. Runs the same in a worker and in a test.
  */
 export class TrainingSession {
   readonly model: MLP
@@ -57,9 +55,9 @@ export class TrainingSession {
   private readonly seed: number
   private stepCount = 0
   private epochCount = 0
-  private burstCount = 0
+  private trainerCount = 0
   private lastMsPerStep = 0
-  private compiled: CompiledSteps | undefined
+  private trainer: Trainer | undefined
 
   constructor(settings: Settings, data: PreparedData, parameters?: ArrayLike<number>) {
     this.data = data
@@ -84,10 +82,14 @@ export class TrainingSession {
 
   /** Changes the learning rate, batch size or L2 strength from the next step on. */
   setHyperparameters(hyperparameters: Hyperparameters): void {
-    const { batchSize, l2 } = this.hyperparameters
-    // The recorded graphs bake in the batches and the penalty: record again when those change.
-    if (hyperparameters.batchSize !== batchSize || hyperparameters.l2 !== l2)
-      this.compiled = undefined
+    const { batchSize, l2, compiled } = this.hyperparameters
+    // A trainer keeps these for its whole run (its recorded graphs bake them in): start a new one.
+    if (
+      hyperparameters.batchSize !== batchSize ||
+      hyperparameters.l2 !== l2 ||
+      hyperparameters.compiled !== compiled
+    )
+      this.trainer = undefined
     this.hyperparameters = { ...hyperparameters }
     this.optimizer.learningRate = hyperparameters.learningRate
   }
@@ -98,35 +100,11 @@ export class TrainingSession {
    * @throws {@link TrainingDivergedError} (from `@mg/nn`) if the loss or a parameter stops being finite.
    */
   train(count: number): void {
-    const { batchSize, l2, compiled } = this.hyperparameters
     const started = performance.now()
-    // Each burst has its own seed, so bursts of any length give seeded, varied batches.
-    const seed = this.seed * 100_003 + this.burstCount
-    if (compiled) {
-      this.compiled ??= new CompiledSteps(this.model, this.data.train, {
-        loss: this.objective.loss,
-        l2,
-        batchSize,
-        seed,
-      })
-      try {
-        this.compiled.train(count, this.optimizer)
-      } catch (error) {
-        if (!(error instanceof EngineError)) throw error
-        throw new TrainingDivergedError(this.stepCount, error.message, { cause: error })
-      }
-    } else {
-      train(this.model, this.data.train, {
-        loss: this.objective.trainingLoss,
-        optimizer: this.optimizer,
-        steps: count,
-        batchSize: batchSize > 0 ? batchSize : undefined,
-        l2Alpha: l2,
-        seed,
-      })
-    }
-    this.burstCount++
+    this.trainer ??= this.createTrainer()
+    this.trainer.step(count)
     this.stepCount += count
+    const { batchSize } = this.hyperparameters
     const trainSize = this.data.train.y.length
     this.epochCount +=
       batchSize > 0 && batchSize < trainSize ? (count * batchSize) / trainSize : count
@@ -145,6 +123,24 @@ export class TrainingSession {
       mesh: this.mesh.evaluate(this.data.domain, meshResolution),
       msPerStep: this.lastMsPerStep,
     }
+  }
+
+  /** A trainer for the current hyperparameters, continuing from the model's present parameters. */
+  private createTrainer(): Trainer {
+    const { batchSize, l2, compiled } = this.hyperparameters
+    const loss = this.objective.trainingLoss
+    const miniBatch = batchSize > 0 && batchSize < this.data.train.y.length
+    return createTrainer(this.model, this.data.train, {
+      loss,
+      optimizer: this.optimizer,
+      batchSize: batchSize > 0 ? batchSize : undefined,
+      l2Alpha: l2,
+      // Each trainer its own seed, so a new batch size does not replay the previous batches.
+      seed: this.seed * 100_003 + this.trainerCount++,
+      // A loss function would take a mini-batch's labels as numbers, which a recorded graph keeps:
+      // `@mg/nn` refuses that, so the one-hot squared error steps dynamically on mini-batches.
+      compiled: compiled && (typeof loss === 'string' || !miniBatch),
+    })
   }
 }
 

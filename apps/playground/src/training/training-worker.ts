@@ -11,7 +11,7 @@ const scope = self as unknown as WorkerScope
 /** Pictures per second while playing: smooth to watch, and most of each frame left for training. */
 const FRAME_MS = 40
 const MESH_RESOLUTION = 64
-/** Steps per `train` call in fast mode, between looks at the clock. */
+/** Steps per burst in fast mode, between looks at the clock. */
 const FAST_BURST = 5
 
 let session: TrainingSession | undefined

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest'
+import {
+  Adam,
+  cosineSchedule,
+  createTrainer,
+  InvalidOptionError,
+  linearDecay,
+  MLP,
+  SGD,
+  type StepRecord,
+  type TrainerOptions,
+  TrainingDivergedError,
+  train,
+} from '../src/index.js'
+import { microgradDemoData } from './fixtures/micrograd-demo.js'
+import { makeSpiral } from './fixtures/spiral.js'
+
+const moons = microgradDemoData()
+const spiral = makeSpiral(20, 3, 7)
+
+/** A record without its timing, the one field that differs between two runs of the same steps. */
+const numbers = ({ msPerStep: _, ...record }: StepRecord) => record
+
+interface Case {
+  name: string
+  data: { X: number[][]; y: number[] }
+  createModel: () => MLP
+  createOptimizer: (model: MLP) => SGD | Adam
+  options: Omit<TrainerOptions, 'optimizer' | 'compiled'>
+  steps: number
+}
+
+const cases: Case[] = [
+  {
+    name: "micrograd's demo, full batch",
+    data: moons,
+    createModel: () => new MLP(2, [16, 16, 1], { seed: 1337 }),
+    createOptimizer: (model) => new SGD(model.parameters(), { learningRate: 1 }),
+    options: { loss: 'hinge', l2Alpha: 1e-4, schedule: linearDecay({ steps: 35 }), seed: 1 },
+    steps: 35,
+  },
+  {
+    // 60 points in batches of 25: steps of 25, 25 and 10 samples, so epochs end mid-burst.
+    name: 'a spiral in mini-batches with Adam',
+    data: spiral,
+    createModel: () => new MLP(2, [12, 3], { seed: 1, init: 'scaled' }),
+    createOptimizer: (model) => new Adam(model.parameters(), { learningRate: 0.05 }),
+    options: {
+      loss: 'softmax-cross-entropy',
+      l2Alpha: 1e-4,
+      schedule: cosineSchedule({ initial: 0.05, final: 0.005, steps: 35 }),
+      batchSize: 25,
+      seed: 3,
+    },
+    steps: 35,
+  },
+]
+
+describe('createTrainer', () => {
+  for (const compiled of [false, true])
+    for (const { name, data, createModel, createOptimizer, options, steps } of cases)
+      it(`takes in bursts the very steps of one train run (${name}, compiled: ${compiled})`, () => {
+        const whole = createModel()
+        const history = train(whole, data, {
+          ...options,
+          optimizer: createOptimizer(whole),
+          steps,
+          compiled,
+        })
+        const model = createModel()
+        const seen: StepRecord[] = []
+        const trainer = createTrainer(model, data, {
+          ...options,
+          optimizer: createOptimizer(model),
+          compiled,
+          onStep: (record) => seen.push(record),
+        })
+        const bursts: StepRecord[][] = []
+        for (const count of [10, 10, 1, 10, 4]) bursts.push(trainer.step(count))
+        expect(bursts.map((burst) => burst.length)).toEqual([10, 10, 1, 10, 4])
+        expect(trainer.stepCount).toBe(steps)
+        expect(trainer.history.steps).toEqual(bursts.flat())
+        expect(seen).toEqual(bursts.flat())
+        expect(trainer.history.seed).toBe(history.seed)
+        // Bit for bit: every step's numbers, and the parameters at the end.
+        expect(trainer.history.steps.map(numbers)).toEqual(history.steps.map(numbers))
+        expect([...model.getParameterValues()]).toEqual([...whole.getParameterValues()])
+      })
+
+  it('numbers steps and epochs across calls, and keeps one growing history', () => {
+    const model = new MLP(2, [4, 3], { seed: 2 })
+    const trainer = createTrainer(model, spiral, {
+      loss: 'softmax-cross-entropy',
+      optimizer: new SGD(model.parameters(), { learningRate: 0.1 }),
+      batchSize: 25,
+      seed: 5,
+    })
+    const { history } = trainer
+    expect(trainer.stepsPerEpoch).toBe(3)
+    expect(trainer.stepCount).toBe(0)
+    expect(trainer.step()).toHaveLength(1)
+    const later = trainer.step(4)
+    expect(later.map((record) => [record.step, record.epoch])).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 1],
+      [4, 1],
+    ])
+    expect(trainer.history).toBe(history)
+    expect(history.steps).toHaveLength(5)
+    expect(history.totalMs).toBeGreaterThanOrEqual(0)
+  })
+
+  it('reports divergence with the step number of the whole run', () => {
+    const model = new MLP(2, [8, 1], { seed: 1 })
+    const trainer = createTrainer(model, moons, {
+      loss: 'mse',
+      optimizer: new SGD(model.parameters(), { learningRate: 1e6 }),
+      compiled: true,
+    })
+    trainer.step(1)
+    let thrown: unknown
+    try {
+      trainer.step(50)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(TrainingDivergedError)
+    const { step } = thrown as TrainingDivergedError
+    expect(step).toBeGreaterThanOrEqual(1)
+    expect(trainer.stepCount).toBe(step)
+  })
+
+  it('refuses bad options at creation and a bad count at each call', () => {
+    const model = new MLP(2, [4, 1], { seed: 1 })
+    const optimizer = new SGD(model.parameters(), { learningRate: 0.1 })
+    expect(() => createTrainer(model, moons, { loss: 'hinge', optimizer, batchSize: 0 })).toThrow(
+      InvalidOptionError,
+    )
+    expect(() => createTrainer(model, moons, { loss: 'nope' as 'hinge', optimizer })).toThrow(
+      InvalidOptionError,
+    )
+    const trainer = createTrainer(model, moons, { loss: 'hinge', optimizer })
+    for (const count of [0, -1, 1.5, Number.NaN])
+      expect(() => trainer.step(count)).toThrow(InvalidOptionError)
+    expect(trainer.stepCount).toBe(0)
+  })
+})
