@@ -144,3 +144,26 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!
 }
+
+/**
+ * Reads a picture's `width` and `height` options, the same bounds for every plot: width 200 to
+ * 4000 (default 640), height 150 to 4000 (default `defaultHeight`).
+ */
+export function pictureSize(
+  functionName: string,
+  options: { width?: unknown; height?: unknown },
+  defaultHeight: number,
+): { width: number; height: number } {
+  return {
+    width: integerOption(functionName, 'width', options.width, {
+      min: 200,
+      max: 4000,
+      fallback: 640,
+    }),
+    height: integerOption(functionName, 'height', options.height, {
+      min: 150,
+      max: 4000,
+      fallback: defaultHeight,
+    }),
+  }
+}

@@ -4,6 +4,7 @@ import {
   checkOptionNames,
   integerOption,
   numberOption,
+  pictureSize,
   rangeOption,
   stringOption,
 } from '../options.js'
@@ -82,12 +83,7 @@ export function decisionBoundarySvg(
     max: 1000,
     fallback: 100,
   })
-  const width = integerOption(name, 'width', options.width, { min: 200, max: 4000, fallback: 640 })
-  const height = integerOption(name, 'height', options.height, {
-    min: 150,
-    max: 4000,
-    fallback: 480,
-  })
+  const { width, height } = pictureSize(name, options, 480)
   checkOptionNames(name, options.bounds, ['x', 'y'])
   const bounds: Bounds = {
     x: rangeOption(name, 'bounds.x', options.bounds?.x) ?? padded(dataset.X.map((row) => row[0]!)),

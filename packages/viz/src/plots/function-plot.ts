@@ -3,7 +3,13 @@ import { scaleLinear } from 'd3-scale'
 import { line } from 'd3-shape'
 import { InvalidInputError, InvalidOptionError } from '../errors.js'
 import { formatShort } from '../format.js'
-import { checkOptionNames, integerOption, numberOption, stringOption } from '../options.js'
+import {
+  checkOptionNames,
+  integerOption,
+  numberOption,
+  pictureSize,
+  stringOption,
+} from '../options.js'
 import { OKABE_ITO } from '../theme.js'
 import {
   bottomAxis,
@@ -83,12 +89,7 @@ export function functionPlotSvg(f: (x: Value) => Value, options: FunctionPlotOpt
     max: 12,
     fallback: 4,
   })
-  const width = integerOption(name, 'width', options.width, { min: 200, max: 4000, fallback: 640 })
-  const height = integerOption(name, 'height', options.height, {
-    min: 150,
-    max: 4000,
-    fallback: 420,
-  })
+  const { width, height } = pictureSize(name, options, 420)
   const points = [options.at ?? []].flat()
   for (const point of points) {
     if (typeof point !== 'number' || !Number.isFinite(point) || point < from || point > to) {

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale'
 import { line } from 'd3-shape'
 import { InvalidInputError, NonFiniteDataError } from '../errors.js'
-import { checkOptionNames, integerOption, stringOption } from '../options.js'
+import { checkOptionNames, pictureSize, stringOption } from '../options.js'
 import { OKABE_ITO } from '../theme.js'
 import {
   bottomAxis,
@@ -50,12 +50,7 @@ export function lossCurveSvg(history: History, options: LossCurveOptions = {}): 
   const name = 'lossCurveSvg'
   checkOptionNames(name, options, ['title', 'xLabel', 'width', 'height'])
   const entries = readHistory(name, history)
-  const width = integerOption(name, 'width', options.width, { min: 200, max: 4000, fallback: 640 })
-  const height = integerOption(name, 'height', options.height, {
-    min: 150,
-    max: 4000,
-    fallback: 400,
-  })
+  const { width, height } = pictureSize(name, options, 400)
   const hasAccuracy = entries.some((entry) => entry.accuracy !== undefined)
   const frame = makeFrame(width, height, hasAccuracy ? 40 : 0)
 
