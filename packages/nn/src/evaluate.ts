@@ -1,8 +1,7 @@
 import { noGrad } from '@mg/engine'
-import { InvalidOptionError } from './errors.js'
 import { l2Penalty } from './l2-penalty.js'
 import { nonNegative } from './optimizer.js'
-import { checkDataset, type Dataset, type TrainableModel } from './training-data.js'
+import { checkModelAndData, type Dataset, type TrainableModel } from './training-data.js'
 import { type LossFunction, type LossName, trainingLoss } from './training-loss.js'
 
 /** Options for {@link evaluate}. */
@@ -33,13 +32,7 @@ export function evaluate(
   data: Dataset,
   options: EvaluateOptions,
 ): Evaluation {
-  if (typeof model?.forward !== 'function' || typeof model.parameters !== 'function')
-    throw new InvalidOptionError(
-      'model',
-      model,
-      'a model with forward() and parameters(), such as an MLP',
-    )
-  checkDataset(data)
+  checkModelAndData(model, data)
   const loss = trainingLoss(options?.loss, data.y)
   const l2Alpha = nonNegative('l2Alpha', options.l2Alpha ?? 0)
   const labels = loss.mapLabels(data.y)

@@ -5,7 +5,7 @@ import { guardStep } from './guard-step.js'
 import { nonNegative, Optimizer } from './optimizer.js'
 import { checkSeed, createSeededRandom, freshSeed } from './random-source.js'
 import type { LearningRateSchedule } from './schedules.js'
-import { checkDataset, type Dataset, type TrainableModel } from './training-data.js'
+import { checkModelAndData, type Dataset, type TrainableModel } from './training-data.js'
 import { type LossFunction, type LossName, trainingLoss } from './training-loss.js'
 import { type StepContext, type StepResult, trainingStep } from './training-step.js'
 
@@ -149,13 +149,7 @@ export function createTrainer(
 }
 
 function prepare(model: TrainableModel, data: Dataset, options: TrainerOptions): StepContext {
-  if (typeof model?.forward !== 'function' || typeof model.parameters !== 'function')
-    throw new InvalidOptionError(
-      'model',
-      model,
-      'a model with forward() and parameters(), such as an MLP',
-    )
-  checkDataset(data)
+  checkModelAndData(model, data)
   if (typeof options !== 'object' || options === null)
     throw new InvalidOptionError('options', options, 'an object with at least loss and optimizer')
   if (!(options.optimizer instanceof Optimizer))

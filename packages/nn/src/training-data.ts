@@ -13,8 +13,19 @@ export interface TrainableModel {
   parameters(): Value[]
 }
 
+/** Throws unless `model` can be trained or evaluated and `data` passes {@link checkDataset}. */
+export function checkModelAndData(model: TrainableModel, data: Dataset): void {
+  if (typeof model?.forward !== 'function' || typeof model.parameters !== 'function')
+    throw new InvalidOptionError(
+      'model',
+      model,
+      'a model with forward() and parameters(), such as an MLP',
+    )
+  checkDataset(data)
+}
+
 /** Throws unless `data` is a non-empty data set of finite numbers with one label per row. */
-export function checkDataset(data: Dataset): void {
+function checkDataset(data: Dataset): void {
   if (typeof data !== 'object' || data === null)
     throw new InvalidOptionError('data', data, 'an object { X: number[][], y: number[] }')
   const { X, y } = data
