@@ -12,12 +12,17 @@ const root = resolve(import.meta.dirname, '..')
 const run = (command, args, cwd) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
-const packages = readdirSync(join(root, 'packages'))
+const npmInstall = (specs, cwd) =>
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...specs], cwd)
+
+const publishable = readdirSync(join(root, 'packages'))
   .map((folder) => join(root, 'packages', folder))
   .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
   .filter(({ manifest }) => !manifest.private)
-  // `node scripts/check-packed.mjs @mg/engine` checks one package.
-  .filter(({ manifest }) => process.argv.length <= 2 || process.argv.includes(manifest.name))
+// `node scripts/check-packed.mjs @mg/engine` checks one package.
+const packages = publishable.filter(
+  ({ manifest }) => process.argv.length <= 2 || process.argv.includes(manifest.name),
+)
 
 // The layering rule, as runtime dependencies: engine <- nn <- viz; datasets alone.
 const allowedInternal = {
@@ -39,12 +44,7 @@ try {
   const tarballs = join(work, 'tarballs')
   mkdirSync(tarballs)
   // Internal dependencies are packed even when only one package is checked.
-  for (const folder of readdirSync(join(root, 'packages'))) {
-    const dir = join(root, 'packages', folder)
-    if (!JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private) {
-      run('pnpm', ['pack', '--pack-destination', tarballs], dir)
-    }
-  }
+  for (const { dir } of publishable) run('pnpm', ['pack', '--pack-destination', tarballs], dir)
   const tarballOf = (name) => {
     const prefix = `${name.replace('@', '').replace('/', '-')}-`
     return join(
@@ -57,18 +57,7 @@ try {
     readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8'),
   )
   writeFileSync(join(work, 'package.json'), JSON.stringify({ private: true }))
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      `typescript@${typescript.version}`,
-      '@types/node@20',
-    ],
-    work,
-  )
+  npmInstall([`typescript@${typescript.version}`, '@types/node@20'], work)
 
   for (const { dir, manifest } of packages) {
     const name = manifest.name
@@ -86,17 +75,7 @@ try {
     const extra = internal.filter((dep) => !allowed.includes(dep))
     if (extra.length > 0)
       failures.push(`${name}: depends on ${extra.join(', ')}, which its layer may not use`)
-    run(
-      'npm',
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-        ...[name, ...internal].map(tarballOf),
-      ],
-      project,
-    )
+    npmInstall([name, ...internal].map(tarballOf), project)
     const installed = installedPackages(project)
     if (name in installsNothingElse && installed.join() !== installsNothingElse[name].join()) {
       failures.push(
@@ -113,11 +92,7 @@ try {
     const imported = [...example.matchAll(/from '(@mg\/[a-z-]+)'/g)].map((match) => match[1])
     const missing = [...new Set(imported)].filter((dep) => !installed.includes(dep))
     if (missing.length > 0) {
-      run(
-        'npm',
-        ['install', '--no-audit', '--no-fund', '--loglevel=error', ...missing.map(tarballOf)],
-        project,
-      )
+      npmInstall(missing.map(tarballOf), project)
     }
     writeFileSync(join(project, 'example.mjs'), example)
     writeFileSync(join(project, 'example.ts'), example)
