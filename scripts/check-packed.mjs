@@ -4,9 +4,17 @@
 // type-checks it under moduleResolution node16 and bundler. A package that relies on a
 // workspace-only path, a dev dependency or an unlisted file fails here.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const run = (command, args, cwd) =>
@@ -61,6 +69,7 @@ try {
 
   for (const { dir, manifest } of packages) {
     const name = manifest.name
+    const failuresBefore = failures.length
     const project = join(work, name.replace('/', '__'))
     mkdirSync(project)
     writeFileSync(
@@ -81,6 +90,10 @@ try {
       failures.push(
         `${name}: installing it pulled in ${installed.join(', ')}; expected only ${installsNothingElse[name].join(', ')}`,
       )
+    }
+
+    for (const link of brokenDocumentLinks(join(project, 'node_modules', name))) {
+      failures.push(`${name}: ${link} is linked from its documents but not in the package`)
     }
 
     const example = readmeExample(join(dir, 'README.md'))
@@ -131,8 +144,9 @@ try {
         )
       }
     }
+    if (failures.length > failuresBefore) continue
     console.log(
-      `packed ${name}: installs alone${internal.length ? ` (with ${internal.join(', ')})` : ''}, README example runs and type-checks`,
+      `packed ${name}: installs alone${internal.length ? ` (with ${internal.join(', ')})` : ''}, its documents' links resolve, README example runs and type-checks`,
     )
   }
 } finally {
@@ -160,4 +174,33 @@ function installedPackages(project) {
 function readmeExample(path) {
   const match = /```ts\n([\s\S]*?)```/.exec(readFileSync(path, 'utf8'))
   return match?.[1]
+}
+
+/**
+ * Files that the installed package's README and docs/*.md link to but that it does not contain,
+ * so a reader in node_modules (or on the registry's file browser) would find nothing there. Images
+ * and links that leave the package (`../../BENCHMARKS.md`) point into the repository and are the
+ * registry's to resolve, not the tarball's.
+ */
+function brokenDocumentLinks(packageDir) {
+  const docs = join(packageDir, 'docs')
+  const documents = [
+    join(packageDir, 'README.md'),
+    ...(existsSync(docs) ? readdirSync(docs).filter((file) => file.endsWith('.md')) : []).map(
+      (file) => join(docs, file),
+    ),
+  ]
+  const broken = []
+  for (const document of documents) {
+    for (const [, image, target] of readFileSync(document, 'utf8').matchAll(
+      /(!?)\[[^\]]*\]\(([^)\s]+)\)/g,
+    )) {
+      if (image || /^([a-z]+:|#)/.test(target)) continue
+      const file = resolve(dirname(document), target.split('#')[0])
+      const inside = relative(packageDir, file)
+      if (inside.startsWith('..')) continue
+      if (!existsSync(file)) broken.push(`${inside} (from ${relative(packageDir, document)})`)
+    }
+  }
+  return [...new Set(broken)]
 }

@@ -5,6 +5,8 @@
  * ```ts
  * try { makeMoons({ nSamples: 0 }) } catch (error) { if (error instanceof DatasetsError) console.error(error.message) }
  * ```
+ *
+ * @group Errors
  */
 export class DatasetsError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -13,7 +15,11 @@ export class DatasetsError extends Error {
   }
 }
 
-/** Thrown when an option is missing its required type or lies outside its allowed range. */
+/**
+ * Thrown when an option is missing its required type or lies outside its allowed range.
+ *
+ * @group Errors
+ */
 export class InvalidParameterError extends DatasetsError {
   /** The function that was called, e.g. `'makeMoons'`. */
   readonly functionName: string
@@ -43,7 +49,11 @@ export class InvalidParameterError extends DatasetsError {
   }
 }
 
-/** Thrown when a dataset passed in is not `{ X: number[][], y: number[] }` with matching, finite rows. */
+/**
+ * Thrown when a dataset passed in is not `{ X: number[][], y: number[] }` with matching, finite rows.
+ *
+ * @group Errors
+ */
 export class InvalidDatasetError extends DatasetsError {
   /** The function that was given the dataset. */
   readonly functionName: string
@@ -65,7 +75,11 @@ export class InvalidDatasetError extends DatasetsError {
   }
 }
 
-/** Thrown when a label is not one the function can encode (e.g. a 2 given to `toSignedLabels`). */
+/**
+ * Thrown when a label is not one the function can encode (e.g. a 2 given to `toSignedLabels`).
+ *
+ * @group Errors
+ */
 export class InvalidLabelError extends DatasetsError {
   /** The function that was given the label. */
   readonly functionName: string
@@ -85,7 +99,11 @@ export class InvalidLabelError extends DatasetsError {
   }
 }
 
-/** Thrown by `parseCsv` for text that is not one numeric row per sample with the label last. */
+/**
+ * Thrown by `parseCsv` for text that is not one numeric row per sample with the label last.
+ *
+ * @group Errors
+ */
 export class CsvParseError extends DatasetsError {
   /** The 1-based line of the text where the problem is. */
   readonly line: number

@@ -5,6 +5,8 @@
  * ```ts
  * try { new Value(0).log() } catch (error) { if (error instanceof EngineError) console.error(error.message) }
  * ```
+ *
+ * @group Errors
  */
 export class EngineError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -13,7 +15,11 @@ export class EngineError extends Error {
   }
 }
 
-/** Thrown when a `Value` is made from, or an op is given, something that is not a finite number. */
+/**
+ * Thrown when a `Value` is made from, or an op is given, something that is not a finite number.
+ *
+ * @group Errors
+ */
 export class InvalidOperandError extends EngineError {
   /** The op that was given the operand (`'Value'` for the constructor). */
   readonly op: string
@@ -30,7 +36,11 @@ export class InvalidOperandError extends EngineError {
   }
 }
 
-/** Thrown when an op's result is not finite (log of 0, division by 0, exp overflow), so NaN never flows on. */
+/**
+ * Thrown when an op's result is not finite (log of 0, division by 0, exp overflow), so NaN never flows on.
+ *
+ * @group Errors
+ */
 export class NonFiniteResultError extends EngineError {
   /** The op that overflowed or was undefined. */
   readonly op: string
@@ -50,7 +60,11 @@ export class NonFiniteResultError extends EngineError {
   }
 }
 
-/** Thrown by `backward()` when a gradient overflows or becomes NaN. */
+/**
+ * Thrown by `backward()` when a gradient overflows or becomes NaN.
+ *
+ * @group Errors
+ */
 export class NonFiniteGradientError extends EngineError {
   /** The op of the node whose gradient is not finite (`''` for a leaf). */
   readonly op: string
@@ -73,7 +87,11 @@ export class NonFiniteGradientError extends EngineError {
   }
 }
 
-/** Thrown when an n-ary op gets lists of different lengths. */
+/**
+ * Thrown when an n-ary op gets lists of different lengths.
+ *
+ * @group Errors
+ */
 export class LengthMismatchError extends EngineError {
   /** The op, e.g. `'dot'`. */
   readonly op: string
@@ -93,7 +111,11 @@ export class LengthMismatchError extends EngineError {
   }
 }
 
-/** Thrown when an option is outside its allowed range. */
+/**
+ * Thrown when an option is outside its allowed range.
+ *
+ * @group Errors
+ */
 export class InvalidOptionError extends EngineError {
   /** The option's name. */
   readonly option: string

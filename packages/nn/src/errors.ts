@@ -8,6 +8,8 @@
  * ```ts
  * try { MLP.fromJSON(text) } catch (error) { if (error instanceof NnError) console.error(error.message) }
  * ```
+ *
+ * @group Errors
  */
 export class NnError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -16,7 +18,11 @@ export class NnError extends Error {
   }
 }
 
-/** Thrown when an option or argument is outside its allowed range. */
+/**
+ * Thrown when an option or argument is outside its allowed range.
+ *
+ * @group Errors
+ */
 export class InvalidOptionError extends NnError {
   /** The option's name, e.g. `'learningRate'`. */
   readonly option: string
@@ -39,7 +45,11 @@ export class InvalidOptionError extends NnError {
   }
 }
 
-/** Thrown when a neuron, layer or model is called on an input of the wrong length. */
+/**
+ * Thrown when a neuron, layer or model is called on an input of the wrong length.
+ *
+ * @group Errors
+ */
 export class InputSizeError extends NnError {
   /** Who was called, e.g. `'MLP.forward'`. */
   readonly caller: string
@@ -59,7 +69,11 @@ export class InputSizeError extends NnError {
   }
 }
 
-/** Thrown when two lists that must pair up one to one (scores and labels, X and y) differ in length. */
+/**
+ * Thrown when two lists that must pair up one to one (scores and labels, X and y) differ in length.
+ *
+ * @group Errors
+ */
 export class LengthMismatchError extends NnError {
   /** What was being paired, e.g. `'hingeLoss scores and labels'`. */
   readonly what: string
@@ -79,7 +93,11 @@ export class LengthMismatchError extends NnError {
   }
 }
 
-/** Thrown when a label is not one a loss or metric accepts (hinge wants ±1, BCE wants [0, 1], …). */
+/**
+ * Thrown when a label is not one a loss or metric accepts (hinge wants ±1, BCE wants [0, 1], …).
+ *
+ * @group Errors
+ */
 export class InvalidLabelError extends NnError {
   /** The function that refused the label. */
   readonly caller: string
@@ -99,7 +117,11 @@ export class InvalidLabelError extends NnError {
   }
 }
 
-/** Thrown when data or parameter values that must be finite numbers are not. */
+/**
+ * Thrown when data or parameter values that must be finite numbers are not.
+ *
+ * @group Errors
+ */
 export class NonFiniteValueError extends NnError {
   /** What holds the value, e.g. `'parameter'` or `'X[3]'`. */
   readonly what: string
@@ -116,7 +138,11 @@ export class NonFiniteValueError extends NnError {
   }
 }
 
-/** Thrown by {@link train} when the loss, a gradient or a parameter stops being a finite number. */
+/**
+ * Thrown by {@link train} when the loss, a gradient or a parameter stops being a finite number.
+ *
+ * @group Errors
+ */
 export class TrainingDivergedError extends NnError {
   /** The step (0-based) at which training diverged. */
   readonly step: number
@@ -131,7 +157,11 @@ export class TrainingDivergedError extends NnError {
   }
 }
 
-/** Thrown when a saved model or optimizer state is corrupt, truncated or does not fit. */
+/**
+ * Thrown when a saved model or optimizer state is corrupt, truncated or does not fit.
+ *
+ * @group Errors
+ */
 export class ModelFormatError extends NnError {
   /** Where in the document the problem is, e.g. `'layers[1].weights[3]'` (`''` for the whole). */
   readonly path: string
@@ -149,7 +179,11 @@ export class ModelFormatError extends NnError {
   }
 }
 
-/** Thrown when a saved model uses a format version this release cannot read. */
+/**
+ * Thrown when a saved model uses a format version this release cannot read.
+ *
+ * @group Errors
+ */
 export class UnsupportedVersionError extends ModelFormatError {
   constructor(received: unknown, supported: number) {
     super('version', `expected format version ${supported}`, received)

@@ -5,6 +5,8 @@
  * ```ts
  * try { graphToDot(loss) } catch (error) { if (error instanceof VizError) console.error(error.message) }
  * ```
+ *
+ * @group Errors
  */
 export class VizError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -13,7 +15,11 @@ export class VizError extends Error {
   }
 }
 
-/** Thrown when an option is unknown or outside its allowed range. */
+/**
+ * Thrown when an option is unknown or outside its allowed range.
+ *
+ * @group Errors
+ */
 export class InvalidOptionError extends VizError {
   /** The function that was given the option, e.g. `'graphToDot'`. */
   readonly functionName: string
@@ -39,7 +45,11 @@ export class InvalidOptionError extends VizError {
   }
 }
 
-/** Thrown when an options object names an option the function does not have (often a typo). */
+/**
+ * Thrown when an options object names an option the function does not have (often a typo).
+ *
+ * @group Errors
+ */
 export class UnknownOptionError extends InvalidOptionError {
   /** The options the function does accept. */
   readonly knownOptions: readonly string[]
@@ -62,7 +72,11 @@ export class UnknownOptionError extends InvalidOptionError {
   }
 }
 
-/** Thrown when an argument is missing, empty or of the wrong shape. */
+/**
+ * Thrown when an argument is missing, empty or of the wrong shape.
+ *
+ * @group Errors
+ */
 export class InvalidInputError extends VizError {
   /** The function that was given the argument. */
   readonly functionName: string
@@ -88,7 +102,11 @@ export class InvalidInputError extends VizError {
   }
 }
 
-/** Thrown when data to be drawn holds NaN or ±Infinity, which would silently break a picture. */
+/**
+ * Thrown when data to be drawn holds NaN or ±Infinity, which would silently break a picture.
+ *
+ * @group Errors
+ */
 export class NonFiniteDataError extends VizError {
   /** The function that was given the data. */
   readonly functionName: string
@@ -108,6 +126,8 @@ export class NonFiniteDataError extends VizError {
 /**
  * Thrown when a picture would hold more than its limit (`maxNodes` boxes, `maxEdges` weights),
  * instead of handing Graphviz a hairball.
+ *
+ * @group Errors
  */
 export class GraphTooLargeError extends VizError {
   /** How many boxes (or edges) would have been drawn. */
@@ -135,7 +155,11 @@ export class GraphTooLargeError extends VizError {
   }
 }
 
-/** Thrown when Graphviz cannot lay out a DOT source, or the graph has nothing to draw. */
+/**
+ * Thrown when Graphviz cannot lay out a DOT source, or the graph has nothing to draw.
+ *
+ * @group Errors
+ */
 export class RenderError extends VizError {
   /** The DOT source that failed. */
   readonly dot: string

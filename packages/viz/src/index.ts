@@ -1,3 +1,8 @@
+/**
+ * Browser-safe entry: graphs to DOT and SVG, plots of data, decision boundaries and loss.
+ *
+ * @module @mg/viz
+ */
 export {
   GraphTooLargeError,
   InvalidInputError,

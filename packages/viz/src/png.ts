@@ -1,3 +1,8 @@
+/**
+ * Node-only entry: SVG to PNG with resvg and bundled fonts.
+ *
+ * @module @mg/viz/png
+ */
 import { createRequire } from 'node:module'
 import { Resvg } from '@resvg/resvg-js'
 import { InvalidInputError, InvalidOptionError } from './errors.js'
@@ -31,7 +36,7 @@ function bundledFonts(): string[] {
 }
 
 /**
- * Rasterises an SVG (from {@link renderSvg} or a plot) to PNG bytes with resvg, using bundled
+ * Rasterises an SVG (from `renderSvg` in `@mg/viz`, or a plot) to PNG bytes with resvg, using bundled
  * DejaVu fonts so text renders on any machine. Node only: import it from `@mg/viz/png`.
  *
  * @example

@@ -8,6 +8,8 @@ export type DeclaredRole = 'input' | 'parameter' | 'observed'
  * output's graph: the output does not depend on it, so replaying the graph would ignore it. This
  * is how recorded data-dependent code usually shows: a value read through `.data` (or a branch on
  * it) becomes a constant, and the graph no longer reaches the `Value` it came from.
+ *
+ * @group Errors
  */
 export class UnreachableValueError extends EngineError {
   /** How the value was declared. */
@@ -30,7 +32,11 @@ export class UnreachableValueError extends EngineError {
   }
 }
 
-/** Thrown by `compileGraph` when a declared input or parameter is the result of an op, not a leaf. */
+/**
+ * Thrown by `compileGraph` when a declared input or parameter is the result of an op, not a leaf.
+ *
+ * @group Errors
+ */
 export class NotALeafError extends EngineError {
   /** How the value was declared. */
   readonly role: DeclaredRole
@@ -50,7 +56,11 @@ export class NotALeafError extends EngineError {
   }
 }
 
-/** Thrown by `compileGraph` when the same `Value` is declared twice among inputs and parameters. */
+/**
+ * Thrown by `compileGraph` when the same `Value` is declared twice among inputs and parameters.
+ *
+ * @group Errors
+ */
 export class DuplicateDeclarationError extends EngineError {
   /** Where it was declared first, e.g. `'parameter 3'`. */
   readonly first: string
@@ -67,7 +77,11 @@ export class DuplicateDeclarationError extends EngineError {
   }
 }
 
-/** Thrown when a flat array given to a compiled graph has the wrong length. */
+/**
+ * Thrown when a flat array given to a compiled graph has the wrong length.
+ *
+ * @group Errors
+ */
 export class DataLengthError extends EngineError {
   /** What the array was for, e.g. `'setInputs'`. */
   readonly target: string
@@ -87,7 +101,11 @@ export class DataLengthError extends EngineError {
   }
 }
 
-/** Thrown by `compileGraph` for a node made by an op that compiled graphs cannot replay. */
+/**
+ * Thrown by `compileGraph` for a node made by an op that compiled graphs cannot replay.
+ *
+ * @group Errors
+ */
 export class UnsupportedOpError extends EngineError {
   /** The op. */
   readonly op: string
