@@ -31,6 +31,12 @@ export interface TrainerOptions {
    * not depend on the data (branches on `.data` are recorded once; `relu` is fine). Default false.
    */
   compiled?: boolean
+  /**
+   * How many of the latest step records `history.steps` keeps; older ones are dropped. For runs
+   * that go on until stopped, such as a page that trains while it is open, so memory stays flat.
+   * `0` keeps none (`step()` still returns each call's records). Default: every step.
+   */
+  historyLimit?: number
 }
 
 /** What one training step measured (on its batch, before its update). */
@@ -70,7 +76,10 @@ export interface Trainer {
    * @throws {@link TrainingDivergedError} naming the step if the loss, a gradient or a parameter stops being finite.
    */
   step(count?: number): StepRecord[]
-  /** Every step taken so far; the same object grows with each call of `step`. */
+  /**
+   * The steps taken so far, or the latest `historyLimit` of them; the same object grows with each
+   * call of `step`.
+   */
   readonly history: TrainingHistory
   /** How many steps have been taken so far. */
   readonly stepCount: number
@@ -111,12 +120,14 @@ export function createTrainer(
   const runStep: (indices: readonly number[]) => StepResult = options.compiled
     ? compiledTrainingStep(context)
     : (indices) => trainingStep(context, indices)
+  const historyLimit = options.historyLimit ?? Number.POSITIVE_INFINITY
   const history: TrainingHistory = { steps: [], seed, totalMs: 0 }
+  let stepCount = 0
   return {
     history,
     stepsPerEpoch: perEpoch,
     get stepCount() {
-      return history.steps.length
+      return stepCount
     },
     step(count = 1) {
       positiveInteger('count', count)
@@ -124,7 +135,7 @@ export function createTrainer(
       const started = performance.now()
       try {
         for (let taken = 0; taken < count; taken++) {
-          const step = history.steps.length
+          const step = stepCount
           if (schedule) context.optimizer.learningRate = schedule(step)
           const learningRate = context.optimizer.learningRate
           const stepStarted = performance.now()
@@ -136,7 +147,9 @@ export function createTrainer(
             learningRate,
             msPerStep: performance.now() - stepStarted,
           }
+          stepCount++
           history.steps.push(record)
+          if (history.steps.length > historyLimit) history.steps.shift()
           records.push(record)
           onStep?.(record)
         }
@@ -169,6 +182,16 @@ function prepare(model: TrainableModel, data: Dataset, options: TrainerOptions):
   if (options.batchSize !== undefined) positiveInteger('batchSize', options.batchSize)
   if (options.compiled !== undefined && typeof options.compiled !== 'boolean')
     throw new InvalidOptionError('compiled', options.compiled, 'true or false')
+  if (
+    options.historyLimit !== undefined &&
+    options.historyLimit !== Number.POSITIVE_INFINITY &&
+    (!Number.isSafeInteger(options.historyLimit) || options.historyLimit < 0)
+  )
+    throw new InvalidOptionError(
+      'historyLimit',
+      options.historyLimit,
+      'a whole number of at least 0, or Infinity to keep every step',
+    )
   const loss = trainingLoss(options.loss, data.y)
   return {
     model,

@@ -111,6 +111,42 @@ describe('createTrainer', () => {
     expect(history.totalMs).toBeGreaterThanOrEqual(0)
   })
 
+  it('keeps only the latest historyLimit records, without changing the steps taken', () => {
+    const run = (historyLimit?: number) => {
+      const model = new MLP(2, [4, 3], { seed: 2 })
+      const trainer = createTrainer(model, spiral, {
+        loss: 'softmax-cross-entropy',
+        optimizer: new SGD(model.parameters(), { learningRate: 0.1 }),
+        batchSize: 25,
+        seed: 5,
+        historyLimit,
+      })
+      const returned = [...trainer.step(4), ...trainer.step(6)]
+      return { trainer, returned, parameters: [...model.getParameterValues()] }
+    }
+    const whole = run()
+    const limited = run(3)
+    expect(limited.trainer.stepCount).toBe(10)
+    expect(limited.trainer.history.steps.map((record) => record.step)).toEqual([7, 8, 9])
+    expect(limited.trainer.history.steps.map(numbers)).toEqual(
+      whole.trainer.history.steps.slice(-3).map(numbers),
+    )
+    expect(limited.returned.map(numbers)).toEqual(whole.returned.map(numbers))
+    expect(limited.parameters).toEqual(whole.parameters)
+
+    const none = run(0)
+    expect(none.trainer.history.steps).toEqual([])
+    expect(none.returned).toHaveLength(10)
+    expect(none.trainer.stepCount).toBe(10)
+  })
+
+  it("keeps a train run's history to historyLimit too", () => {
+    const model = new MLP(2, [4, 1], { seed: 1 })
+    const optimizer = new SGD(model.parameters(), { learningRate: 0.1 })
+    const history = train(model, moons, { loss: 'hinge', optimizer, steps: 12, historyLimit: 5 })
+    expect(history.steps.map((record) => record.step)).toEqual([7, 8, 9, 10, 11])
+  })
+
   it('reports divergence with the step number of the whole run', () => {
     const model = new MLP(2, [8, 1], { seed: 1 })
     const trainer = createTrainer(model, moons, {
@@ -141,6 +177,17 @@ describe('createTrainer', () => {
       InvalidOptionError,
     )
     const trainer = createTrainer(model, moons, { loss: 'hinge', optimizer })
+    for (const historyLimit of [-1, 1.5, Number.NaN, '10' as unknown as number])
+      expect(() => createTrainer(model, moons, { loss: 'hinge', optimizer, historyLimit })).toThrow(
+        /historyLimit/,
+      )
+    expect(() =>
+      createTrainer(model, moons, {
+        loss: 'hinge',
+        optimizer,
+        historyLimit: Number.POSITIVE_INFINITY,
+      }),
+    ).not.toThrow()
     for (const count of [0, -1, 1.5, Number.NaN])
       expect(() => trainer.step(count)).toThrow(InvalidOptionError)
     expect(trainer.stepCount).toBe(0)

@@ -140,6 +140,9 @@ export class TrainingSession {
       // A loss function would take a mini-batch's labels as numbers, which a recorded graph keeps:
       // `@mg/nn` refuses that, so the one-hot squared error steps dynamically on mini-batches.
       compiled: compiled && (typeof loss === 'string' || !miniBatch),
+      // The page trains for as long as it stays open and reads each burst's records from
+      // `step()`, so the trainer keeps none: memory stays flat however long it plays.
+      historyLimit: 0,
     })
   }
 }
