@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { OutputFolderError } from './cli-error.js'
 
@@ -30,15 +30,16 @@ export class OutputFolder {
    */
   static async open(path: string): Promise<OutputFolder> {
     const absolute = resolve(path)
-    let firstCreated: string | undefined
+    const created: string[] = []
     try {
-      firstCreated = await mkdir(absolute, { recursive: true })
+      await makeFolders(absolute, created)
     } catch (error) {
+      await removeFolders(created)
       throw new OutputFolderError(path, `cannot create the folder (${reason(error)})`, {
         cause: error,
       })
     }
-    const folder = new OutputFolder(path, foldersCreated(absolute, firstCreated))
+    const folder = new OutputFolder(path, created)
     const probe = join(absolute, temporaryName('write-probe'))
     try {
       await writeFile(probe, '')
@@ -86,22 +87,51 @@ export class OutputFolder {
     this.staged.clear()
     this.committed.clear()
     await Promise.all(files.map((file) => rm(file, { force: true }).catch(() => undefined)))
-    for (const folder of this.createdFolders) {
-      // rmdir refuses a folder that is not empty, so files someone else put there survive.
-      await rmdir(folder).catch(() => undefined)
+    await removeFolders(this.createdFolders)
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time, adding each folder it creates to `created` (deepest first).
+ * Node 20's recursive mkdir never returns on some virtual file systems (`/proc/x/y`); a plain mkdir
+ * of each level fails there with an error instead.
+ */
+async function makeFolders(absolute: string, created: string[]): Promise<void> {
+  const missing: string[] = []
+  for (let folder = absolute; ; folder = dirname(folder)) {
+    const kind = await pathKind(folder)
+    if (kind === 'folder') break
+    if (kind === 'other')
+      throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR' })
+    missing.unshift(folder)
+    if (folder === dirname(folder)) break
+  }
+  for (const folder of missing) {
+    try {
+      await mkdir(folder)
+      created.unshift(folder)
+    } catch (error) {
+      // Someone else made it meanwhile: that is as good.
+      if ((error as { code?: unknown }).code !== 'EEXIST' || (await pathKind(folder)) !== 'folder')
+        throw error
     }
   }
 }
 
-/** The folders `mkdir -p` created, deepest first: from `absolute` up to `firstCreated`. */
-function foldersCreated(absolute: string, firstCreated: string | undefined): string[] {
-  if (firstCreated === undefined) return []
-  const folders: string[] = []
-  for (let folder = absolute; ; folder = dirname(folder)) {
-    folders.push(folder)
-    if (folder === firstCreated || folder === dirname(folder)) break
+async function pathKind(path: string): Promise<'folder' | 'other' | 'missing'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'folder' : 'other'
+  } catch {
+    return 'missing'
   }
-  return folders
+}
+
+/** Removes the given folders in order if they are empty. */
+async function removeFolders(folders: readonly string[]): Promise<void> {
+  for (const folder of folders) {
+    // rmdir refuses a folder that is not empty, so files someone else put there survive.
+    await rmdir(folder).catch(() => undefined)
+  }
 }
 
 function temporaryName(name: string): string {
@@ -118,6 +148,7 @@ function reason(error: unknown): string {
     EROFS: 'read-only file system',
     ENOSPC: 'no space left on the device',
     EISDIR: 'a folder of that name is in the way',
+    ENOENT: 'the file system does not allow a folder there',
   }
   if (typeof code === 'string' && code in messages) return messages[code]!
   return error instanceof Error ? error.message : String(error)

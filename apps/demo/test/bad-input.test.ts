@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -75,6 +76,19 @@ describe.concurrent('bad input: one line on stderr, exit code 2, no files', () =
       /^error: --out a-file\/out: cannot create the folder \(a part of the path is a file, not a folder\)/,
     )
   })
+
+  // Node 20's own recursive mkdir never returns here; the demo must still answer in one line.
+  it.runIf(existsSync('/proc/self'))(
+    'an --out on a file system that allows no folders',
+    async () => {
+      const result = await runCli(['--out', '/proc/mg-demo/out'], root)
+      expectOneLineError(
+        result,
+        2,
+        /^error: --out \/proc\/mg-demo\/out: cannot create the folder \(the file system does not allow a folder there\)/,
+      )
+    },
+  )
 
   it.each([
     ['missing.json', /^error: --model missing\.json: no such file\. Train a model first/],
