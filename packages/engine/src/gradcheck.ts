@@ -34,6 +34,7 @@ export interface GradcheckReport {
   readonly ok: boolean
   /** The largest error of any entry. */
   readonly maxError: number
+  /** One comparison per input, in the order of `at`. */
   readonly entries: readonly GradcheckEntry[]
 }
 

@@ -3,7 +3,9 @@ import type { Value } from './value.js'
 
 /** An edge of a computation graph: `from` is an input of the op that produced `to`. */
 export interface GraphEdge {
+  /** The input: one of `to`'s children. */
   readonly from: Value
+  /** The value computed from it. */
   readonly to: Value
   /** Position of `from` among `to.children`. */
   readonly slot: number

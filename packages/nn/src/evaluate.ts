@@ -14,7 +14,9 @@ export interface EvaluateOptions {
 
 /** Loss and accuracy on a data set. */
 export interface Evaluation {
+  /** The loss on the whole data set taken as one batch, plus the L2 penalty if `l2Alpha` > 0. */
   loss: number
+  /** The fraction of samples predicted right, in [0, 1], as {@link train} measures it. */
   accuracy: number
 }
 

@@ -27,7 +27,12 @@ export interface LayerJson {
  * ```
  */
 export interface ModelJson {
+  /** Always {@link MODEL_FORMAT}: marks the JSON as a saved MLP, so that other JSON is refused. */
   format: typeof MODEL_FORMAT
+  /**
+   * The layout version, `1` ({@link MODEL_FORMAT_VERSION}): lets a reader tell a file written in
+   * another layout, which it refuses with an {@link UnsupportedVersionError}.
+   */
   version: typeof MODEL_FORMAT_VERSION
   /** The number of inputs. */
   nin: number

@@ -3,9 +3,13 @@ import { InvalidOptionError, NonFiniteValueError } from './errors.js'
 
 /** The state of an {@link SGD} optimizer, as {@link Optimizer.state} returns it: plain JSON. */
 export interface SgdState {
+  /** Always `'sgd'`: tells a saved state's optimizer apart, so it is rebuilt as an {@link SGD}. */
   type: 'sgd'
+  /** The step size when the state was taken (after any schedule), a number ≥ 0. */
   learningRate: number
+  /** The momentum factor, a number ≥ 0; 0 is plain gradient descent. */
   momentum: number
+  /** The L2 weight decay added to each gradient, a number ≥ 0. */
   weightDecay: number
   /** How many `step()` calls have been made. */
   stepCount: number
@@ -15,11 +19,17 @@ export interface SgdState {
 
 /** The state of an {@link Adam} or {@link AdamW} optimizer: plain JSON. */
 export interface AdamState {
+  /** `'adam'` or `'adamw'`: which of the two wrote the state, so it is rebuilt as that class. */
   type: 'adam' | 'adamw'
+  /** The step size when the state was taken (after any schedule), a number ≥ 0. */
   learningRate: number
+  /** β₁, the decay of the first-moment (mean) estimate, in [0, 1). */
   beta1: number
+  /** β₂, the decay of the second-moment (uncentred variance) estimate, in [0, 1). */
   beta2: number
+  /** ε, added to the denominator for numerical stability, a number ≥ 0. */
   epsilon: number
+  /** The weight decay, a number ≥ 0: L2 added to the gradient for Adam, decoupled for AdamW. */
   weightDecay: number
   /** How many `step()` calls have been made (the `t` of the bias corrections). */
   stepCount: number
@@ -72,6 +82,7 @@ export abstract class Optimizer {
     return this.rate
   }
 
+  /** Sets the step size, a finite number ≥ 0; the next `step()` uses it. */
   set learningRate(value: number) {
     this.rate = nonNegative('learningRate', value)
   }

@@ -8,10 +8,14 @@ import { parseOptimizerState } from './optimizer-state.js'
 import { SGD } from './sgd.js'
 
 /** What {@link saveModel} writes: a {@link ModelJson} plus, optionally, the optimizer's state. */
-export type SavedModel = ModelJson & { optimizer?: OptimizerState }
+export type SavedModel = ModelJson & {
+  /** The optimizer's {@link Optimizer.state}, present when `saveModel` was given an optimizer. */
+  optimizer?: OptimizerState
+}
 
 /** What {@link loadModel} returns. */
 export interface LoadedModel {
+  /** The model, with every parameter exactly as saved. */
   model: MLP
   /** The optimizer, rebuilt on `model.parameters()`, when one was saved. */
   optimizer: Optimizer | undefined

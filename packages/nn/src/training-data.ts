@@ -3,13 +3,20 @@ import { InvalidOptionError, LengthMismatchError, NonFiniteValueError } from './
 
 /** A labelled data set: one feature row per sample in `X`, one label per sample in `y`. */
 export interface Dataset {
+  /** The feature rows, one per sample, of finite numbers, each as long as the model's input. */
   X: readonly (readonly number[])[]
+  /**
+   * The labels, one per sample, as the loss takes them: ±1 or 0/1 for `'hinge'` and `'bce'`,
+   * a class index for `'softmax-cross-entropy'`, a target value for `'mse'`.
+   */
   y: readonly number[]
 }
 
 /** What {@link train} and {@link evaluate} need of a model; {@link MLP} has it. */
 export interface TrainableModel {
+  /** Runs the model on one sample's features and returns its outputs (one `Value` per output). */
   forward(x: readonly Operand[]): Value[]
+  /** Every trainable parameter; training zeroes their gradients and applies the L2 penalty. */
   parameters(): Value[]
 }
 

@@ -16,13 +16,21 @@ export const FONT_STACK = 'DejaVu Sans, Verdana, Arial, Helvetica, sans-serif'
  * ```
  */
 export const OKABE_ITO = {
+  /** `#0072B2`: the first class, loss and function curves, and positive weights. */
   blue: '#0072B2',
+  /** `#D55E00`: the second class, accuracy curves, the first tangent and negative weights. */
   vermillion: '#D55E00',
+  /** `#009E73`: the third class and the second tangent. */
   bluishGreen: '#009E73',
+  /** `#E69F00`: the fifth class. */
   orange: '#E69F00',
+  /** `#CC79A7`: the fourth class and the third tangent. */
   reddishPurple: '#CC79A7',
+  /** `#56B4E9`: the sixth class. */
   skyBlue: '#56B4E9',
+  /** `#F0E442`: the seventh class. */
   yellow: '#F0E442',
+  /** `#000000`: the eighth class. */
   black: '#000000',
 } as const
 

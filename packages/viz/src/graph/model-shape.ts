@@ -3,14 +3,21 @@ import { InvalidInputError, NonFiniteDataError } from '../errors.js'
 
 /** A neuron as the pictures need it; `@mg/nn`'s `Neuron` fits. */
 export interface DrawableNeuron {
+  /** One weight per input, like `Neuron.weights`; each becomes an edge coloured by its sign. */
   readonly weights: readonly Value[]
+  /** The bias, like `Neuron.bias`; its `data` must be finite and appears in the neuron's label. */
   readonly bias: Value
+  /** The nonlinearity's name, like `Neuron.activation` (e.g. `'tanh'`), shown in the label. */
   readonly activation: string
 }
 
 /** A layer-by-layer model as the pictures need it; `@mg/nn`'s `MLP` fits. */
 export interface DrawableModel {
-  readonly layers: readonly { readonly neurons: readonly DrawableNeuron[] }[]
+  /** The layers, input to output, like `MLP.layers`; at least one is required. */
+  readonly layers: readonly {
+    /** The neurons, like `Layer.neurons`; each has one weight per output of the layer before. */
+    readonly neurons: readonly DrawableNeuron[]
+  }[]
 }
 
 /** Layer widths, inputs first; checks each neuron has one weight per neuron of the layer before. */

@@ -28,7 +28,12 @@ export interface DecisionBoundaryOptions {
   /** Mesh cells per side (default 100); the classifier runs resolution² times. */
   resolution?: number
   /** The region to draw; by default the data's extent plus a margin. */
-  bounds?: { x?: readonly [number, number]; y?: readonly [number, number] }
+  bounds?: {
+    /** Range `[min, max]` of `x0` (default: the data's, plus max(0.5, 15% of it) per side). */
+    x?: readonly [number, number]
+    /** Range `[min, max]` of `x1` (default: the data's, plus max(0.5, 15% of it) per side). */
+    y?: readonly [number, number]
+  }
   /**
    * Score at which a single-output classifier switches class. Default: 0 for ±1 labels and for
    * logits, 0.5 for 0/1 labels when every score lies in [0, 1] (probabilities).
@@ -36,11 +41,15 @@ export interface DecisionBoundaryOptions {
   threshold?: number
   /** Legend names of the classes, in class order (default `−1`/`+1`, `0`/`1`, or `0` … `K−1`). */
   classNames?: readonly string[]
+  /** Heading above the plot and its accessible name (default `Decision boundary`). */
   title?: string
+  /** Label under the horizontal axis (default `x[0]`). */
   xLabel?: string
+  /** Label beside the vertical axis (default `x[1]`). */
   yLabel?: string
   /** Picture size in pixels (default 640 × 480). */
   width?: number
+  /** Picture height in pixels, a whole number from 150 to 4000 (default 480). */
   height?: number
 }
 

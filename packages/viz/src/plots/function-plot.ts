@@ -36,11 +36,15 @@ export interface FunctionPlotOptions {
   samples?: number
   /** Decimals of the slopes and points in the legend (default 4, trailing zeros dropped). */
   precision?: number
+  /** Heading above the plot and its accessible name (default `f(x) and its tangents`). */
   title?: string
+  /** Label under the horizontal axis (default `x`). */
   xLabel?: string
+  /** Label beside the vertical axis (default `f(x)`). */
   yLabel?: string
   /** Picture size in pixels (default 640 × 420). */
   width?: number
+  /** Picture height in pixels, a whole number from 150 to 4000 (default 420). */
   height?: number
 }
 

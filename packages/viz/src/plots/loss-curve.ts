@@ -16,21 +16,31 @@ import {
 
 /** One record of training: `@mg/nn`'s `StepRecord` fits. */
 export interface HistoryEntry {
+  /** The step number, like `StepRecord.step`; it must increase from one entry to the next. */
   readonly step: number
+  /** The loss at that step, like `StepRecord.loss`, drawn on the left axis; it must be finite. */
   readonly loss: number
   /** Fraction correct in [0, 1], if measured. */
   readonly accuracy?: number
 }
 
 /** A training history: a list of records, or `@mg/nn`'s `TrainingHistory` (`{ steps }`). */
-export type History = readonly HistoryEntry[] | { readonly steps: readonly HistoryEntry[] }
+export type History =
+  | readonly HistoryEntry[]
+  | {
+      /** The records in step order, like `TrainingHistory.steps`; at least one is required. */
+      readonly steps: readonly HistoryEntry[]
+    }
 
 /** Options of {@link lossCurveSvg}. */
 export interface LossCurveOptions {
+  /** Heading above the plot and its accessible name (default `Training`). */
   title?: string
+  /** Label under the horizontal axis (default `step`). */
   xLabel?: string
   /** Picture size in pixels (default 640 × 400). */
   width?: number
+  /** Picture height in pixels, a whole number from 150 to 4000 (default 400). */
   height?: number
 }
 

@@ -2,7 +2,12 @@ import { noGrad } from '@mg/engine'
 import { InvalidInputError, NonFiniteDataError } from '../errors.js'
 
 /** A score as a model returns it: a plain number or anything with `data` (an engine `Value`). */
-export type Score = number | { readonly data: number }
+export type Score =
+  | number
+  | {
+      /** The score itself, as a `Value` holds it; it must be finite. */
+      readonly data: number
+    }
 
 /**
  * A classifier of points in the plane: one score (±1 margin, logit or probability) or one score
@@ -12,7 +17,9 @@ export type Predict = (x0: number, x1: number) => Score | readonly Score[]
 
 /** A rectangle of the plane: `x` and `y` as `[min, max]`. */
 export interface Bounds {
+  /** Horizontal extent `[min, max]`, in units of the first input `x0`. */
   readonly x: readonly [number, number]
+  /** Vertical extent `[min, max]`, in units of the second input `x1`. */
   readonly y: readonly [number, number]
 }
 
