@@ -15,6 +15,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
+import { readmeExample } from './lib/readme-example.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const run = (command, args, cwd) =>
@@ -168,12 +169,6 @@ function installedPackages(project) {
         : [entry],
     )
     .sort()
-}
-
-/** The first ```ts block of a README: the example a user copies first. */
-function readmeExample(path) {
-  const match = /```ts\n([\s\S]*?)```/.exec(readFileSync(path, 'utf8'))
-  return match?.[1]
 }
 
 /**

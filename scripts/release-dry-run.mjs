@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { runServer } from 'verdaccio'
+import { readmeExample } from './lib/readme-example.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const work = mkdtempSync(join(tmpdir(), 'mg-release-'))
@@ -226,9 +227,4 @@ function changelogEntry(folder, version) {
 
 function readJson(path) {
   return JSON.parse(readFileSync(path, 'utf8'))
-}
-
-/** The first ```ts block of a README: the example a user copies first. */
-function readmeExample(path) {
-  return /```ts\n([\s\S]*?)```/.exec(readFileSync(path, 'utf8'))?.[1] ?? ''
 }

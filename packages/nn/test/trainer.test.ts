@@ -87,14 +87,21 @@ describe('createTrainer', () => {
         expect([...model.getParameterValues()]).toEqual([...whole.getParameterValues()])
       })
 
-  it('numbers steps and epochs across calls, and keeps one growing history', () => {
+  /** A small mini-batch run on the spiral: 3 steps per epoch. */
+  const spiralTrainer = (historyLimit?: number) => {
     const model = new MLP(2, [4, 3], { seed: 2 })
     const trainer = createTrainer(model, spiral, {
       loss: 'softmax-cross-entropy',
       optimizer: new SGD(model.parameters(), { learningRate: 0.1 }),
       batchSize: 25,
       seed: 5,
+      historyLimit,
     })
+    return { model, trainer }
+  }
+
+  it('numbers steps and epochs across calls, and keeps one growing history', () => {
+    const { trainer } = spiralTrainer()
     const { history } = trainer
     expect(trainer.stepsPerEpoch).toBe(3)
     expect(trainer.stepCount).toBe(0)
@@ -113,14 +120,7 @@ describe('createTrainer', () => {
 
   it('keeps only the latest historyLimit records, without changing the steps taken', () => {
     const run = (historyLimit?: number) => {
-      const model = new MLP(2, [4, 3], { seed: 2 })
-      const trainer = createTrainer(model, spiral, {
-        loss: 'softmax-cross-entropy',
-        optimizer: new SGD(model.parameters(), { learningRate: 0.1 }),
-        batchSize: 25,
-        seed: 5,
-        historyLimit,
-      })
+      const { model, trainer } = spiralTrainer(historyLimit)
       const returned = [...trainer.step(4), ...trainer.step(6)]
       return { trainer, returned, parameters: [...model.getParameterValues()] }
     }
