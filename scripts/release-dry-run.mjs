@@ -46,6 +46,7 @@ try {
     GIT_COMMITTER_NAME: 'Release rehearsal',
     GIT_COMMITTER_EMAIL: 'rehearsal@localhost',
   }
+  // A dry-run flag inherited from the caller would skip the very publish this rehearses.
   delete env.npm_config_dry_run
   // Asynchronous, so that the registry in this process can answer while a command waits on it.
   const run = async (command, args, cwd = repo) =>
