@@ -5,27 +5,25 @@
 // follow-up patch to @mg/engine. After each round it checks what users and maintainers would get:
 // every publishable package on the registry at its new version, no `workspace:` ranges, README, API
 // reference, CHANGELOG (with an entry for that version) and LICENSE in the tarball, and a git tag
-// per release. Finally `npm install @mg/nn` from the registry into an empty project gets the
-// patched engine and runs the nn README's example.
+// per release. Finally `npm install @mg/nn @mg/datasets` from the registry into an empty project
+// gets the patched engine and one shared @mg/common, runs the nn README's example, and catches an
+// error from @mg/datasets as the MgError that @mg/nn exports.
 import { execFile, execFileSync } from 'node:child_process'
 import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { runServer } from 'verdaccio'
 import { readmeExample } from './lib/readme-example.mjs'
+import { publishablePackages, readJson, root, temporaryFolder } from './lib/workspace.mjs'
 
-const root = resolve(import.meta.dirname, '..')
-const work = mkdtempSync(join(tmpdir(), 'mg-release-'))
+const work = temporaryFolder('mg-release-')
 const repo = join(work, 'repo')
 const execFileAsync = promisify(execFile)
 const failures = []
@@ -106,6 +104,16 @@ try {
   const output = await run(process.execPath, ['example.mjs'], project)
   if (!/accuracy: 1\b/.test(output))
     failures.push(`the nn README example, installed from the registry, printed:\n${output}`)
+  checkOneFoundation(project, second.get('@mg/common').version)
+  // The foundation's point: an error from one package is an MgError imported from another.
+  writeFileSync(
+    join(project, 'errors.mjs'),
+    "import { MgError } from '@mg/nn'\nimport { makeMoons } from '@mg/datasets'\n" +
+      'try { makeMoons({ nSamples: -1 }) } catch (error) { console.log(error instanceof MgError) }\n',
+  )
+  const caught = (await run(process.execPath, ['errors.mjs'], project)).trim()
+  if (caught !== 'true')
+    failures.push(`an error from @mg/datasets is not an MgError from @mg/nn (printed ${caught})`)
 
   if (failures.length === 0) {
     const versions = (manifests) =>
@@ -114,14 +122,13 @@ try {
     const published = new Map(bumped.map((name) => [name, second.get(name)]))
     console.log(`release rehearsal, round 2 (engine patch): published ${versions(published)}`)
     console.log(
-      `release rehearsal: @mg/nn installs from the registry with @mg/engine ${installedEngine}, and its README example runs`,
+      `release rehearsal: @mg/nn installs from the registry with @mg/engine ${installedEngine} and one @mg/common shared with @mg/datasets, its README example runs, and its MgError catches @mg/datasets' errors`,
     )
   }
 } catch (error) {
   failures.push(error.message)
 } finally {
   registryServer?.close()
-  rmSync(work, { recursive: true, force: true })
 }
 if (failures.length > 0) {
   console.error(failures.map((failure) => `error: ${failure}`).join('\n'))
@@ -179,10 +186,10 @@ function copyWorkingTree(target) {
 /** The publishable packages of the rehearsal repository, by name, in folder order. */
 function publishableManifests() {
   return new Map(
-    readdirSync(join(repo, 'packages'))
-      .map((folder) => ({ folder, ...readJson(join(repo, 'packages', folder, 'package.json')) }))
-      .filter((manifest) => !manifest.private)
-      .map((manifest) => [manifest.name, manifest]),
+    publishablePackages(repo).map(({ dir, manifest }) => [
+      manifest.name,
+      { folder: basename(dir), ...manifest },
+    ]),
   )
 }
 
@@ -226,6 +233,20 @@ function changelogEntry(folder, version) {
   return sections.find((section) => section.startsWith(`${version}\n`)) ?? ''
 }
 
-function readJson(path) {
-  return JSON.parse(readFileSync(path, 'utf8'))
+/**
+ * Checks that `npm install @mg/nn @mg/datasets` brought our packages and nothing else of ours, and
+ * exactly one @mg/common, at the released version, shared by both (no copy nested below either).
+ */
+function checkOneFoundation(project, commonVersion) {
+  const scope = join(project, 'node_modules/@mg')
+  const installed = readdirSync(scope).sort().join(', ')
+  if (installed !== 'common, datasets, engine, nn')
+    failures.push(`npm install @mg/nn @mg/datasets installed @mg/${installed}`)
+  const common = readJson(join(scope, 'common/package.json')).version
+  if (common !== commonVersion)
+    failures.push(`npm install @mg/nn got @mg/common ${common}, not ${commonVersion}`)
+  for (const dependent of readdirSync(scope)) {
+    if (existsSync(join(scope, dependent, 'node_modules/@mg/common')))
+      failures.push(`@mg/${dependent} was installed with its own copy of @mg/common`)
+  }
 }

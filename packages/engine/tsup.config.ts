@@ -1,11 +1,9 @@
 import { defineConfig } from 'tsup'
+import { packageBuild } from '../../tsup.base.js'
 
 export default defineConfig({
+  ...packageBuild,
   entry: ['src/index.ts'],
-  format: ['esm'],
-  target: 'es2022',
   // @internal members (the graph-walk stamp on Value) stay out of the published types.
   dts: { compilerOptions: { stripInternal: true } },
-  sourcemap: true,
-  clean: true,
 })

@@ -1,10 +1,9 @@
+import { LOSSES, lossNames, OPTIMIZERS, optimizerNames } from '@mg/nn'
 import { Command, Option } from 'commander'
 import { DATASET_NAMES } from './dataset-choices.js'
 import { runDerivatives } from './derivatives.js'
 import {
   ACTIVATION_NAMES,
-  LOSS_NAMES,
-  OPTIMIZER_NAMES,
   parseTrainOptions,
   type RawTrainOptions,
   TRAIN_DEFAULTS,
@@ -65,16 +64,18 @@ function createProgram(): Command {
       new Option(
         '--loss <name>',
         'loss (default: hinge for 2 classes, softmax-cross-entropy for more)',
-      ).choices(LOSS_NAMES),
+      ).choices(lossNames),
     )
     .addOption(
       new Option('--optimizer <name>', 'optimizer')
-        .choices(OPTIMIZER_NAMES)
+        .choices(optimizerNames)
         .default(TRAIN_DEFAULTS.optimizer),
     )
     .option(
       '--lr <rate>',
-      'starting learning rate, decaying linearly to a tenth (default: sgd 1, or 0.05 with mse; adam, adamw 0.05)',
+      `starting learning rate, decaying linearly to a tenth (default: sgd 1, or 0.05 with mse; ${optimizerNames
+        .filter((name) => name !== 'sgd')
+        .join(', ')} 0.05)`,
     )
     .option('--l2 <alpha>', 'L2 penalty weight', TRAIN_DEFAULTS.l2)
     .option('--steps <n>', 'training steps', TRAIN_DEFAULTS.steps)
@@ -87,6 +88,7 @@ function createProgram(): Command {
     )
     .option('--json', 'print a machine-readable summary on stdout and nothing else')
     .option('--quiet', 'print nothing but errors')
+    .addHelpText('after', registryHelp())
     .action(async (raw: RawTrainOptions) => {
       await runTrain(parseTrainOptions(raw), processStreams())
     })
@@ -111,6 +113,23 @@ function createProgram(): Command {
     })
 
   return program
+}
+
+/** The losses and optimizers @mg/nn offers by name, each with what it is, for `train --help`. */
+function registryHelp(): string {
+  const rows = (entries: [string, string][]) => {
+    const width = Math.max(...entries.map(([name]) => name.length))
+    return entries.map(([name, text]) => `  ${name.padEnd(width)}  ${text}`).join('\n')
+  }
+  const losses = lossNames.map((name): [string, string] => [
+    name,
+    `${LOSSES[name].title}, ${LOSSES[name].binary ? 'two classes' : 'any number of classes'}`,
+  ])
+  const optimizers = optimizerNames.map((name): [string, string] => [
+    name,
+    `${OPTIMIZERS[name].title}: ${OPTIMIZERS[name].description}`,
+  ])
+  return `\nLosses (--loss):\n${rows(losses)}\n\nOptimizers (--optimizer):\n${rows(optimizers)}`
 }
 
 function processStreams(): Streams {

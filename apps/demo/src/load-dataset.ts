@@ -1,6 +1,6 @@
 import {
   type Dataset,
-  DatasetsError,
+  MgError,
   makeBlobs,
   makeCircles,
   makeMoons,
@@ -32,7 +32,7 @@ export function loadDataset(
     return generate(options)
   } catch (error) {
     // The options were checked already; this turns any case they missed into a usage error.
-    if (!(error instanceof DatasetsError)) throw error
+    if (!(error instanceof MgError)) throw error
     throw new CliError(`--dataset ${options.dataset}: ${error.message}`, 2, { cause: error })
   }
 }
@@ -45,35 +45,23 @@ function generate(
   const noiseText = dataset === 'blobs' ? `cluster std ${noise}` : `noise ${noise}`
   const classText = classes === 2 ? '' : `, ${classes} classes`
   const description = `${dataset} (${nSamples} points${classText}, ${noiseText}, seed ${seed})`
+  const trainAndTest = (make: (setSeed: number) => Dataset): LoadedData => ({
+    train: make(seed),
+    test: make(testSeed),
+    testSeed,
+    description,
+  })
   switch (dataset) {
     case 'moons':
-      return {
-        train: makeMoons({ nSamples, noise, seed }),
-        test: makeMoons({ nSamples, noise, seed: testSeed }),
-        testSeed,
-        description,
-      }
+      return trainAndTest((setSeed) => makeMoons({ nSamples, noise, seed: setSeed }))
     case 'circles':
-      return {
-        train: makeCircles({ nSamples, noise, factor: 0.5, seed }),
-        test: makeCircles({ nSamples, noise, factor: 0.5, seed: testSeed }),
-        testSeed,
-        description,
-      }
+      return trainAndTest((setSeed) => makeCircles({ nSamples, noise, factor: 0.5, seed: setSeed }))
     case 'xor':
-      return {
-        train: makeXor({ nSamples, noise, seed }),
-        test: makeXor({ nSamples, noise, seed: testSeed }),
-        testSeed,
-        description,
-      }
+      return trainAndTest((setSeed) => makeXor({ nSamples, noise, seed: setSeed }))
     case 'spiral':
-      return {
-        train: makeSpiral({ nSamples, nClasses: classes, noise, seed }),
-        test: makeSpiral({ nSamples, nClasses: classes, noise, seed: testSeed }),
-        testSeed,
-        description,
-      }
+      return trainAndTest((setSeed) =>
+        makeSpiral({ nSamples, nClasses: classes, noise, seed: setSeed }),
+      )
     case 'blobs': {
       // Centers in [-3, 3]² rather than scikit-learn's [-10, 10]² keep the inputs on the scale of
       // the other datasets, where the default learning rates work.

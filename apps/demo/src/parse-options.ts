@@ -1,20 +1,12 @@
+import { LOSSES, type LossName, lossNames, type OptimizerName, optimizerNames } from '@mg/nn'
 import { UsageError } from './cli-error.js'
 import { DATASET_CHOICES, DATASET_NAMES, type DatasetName } from './dataset-choices.js'
 import { decimal, folderName, integer, integerList, oneOf } from './parse-text.js'
 
 /** Hidden-layer nonlinearities the demo offers. */
 export const ACTIVATION_NAMES = ['relu', 'tanh', 'sigmoid'] as const
-/** Losses the demo offers (@mg/nn's names): three for two classes, softmax cross-entropy for any number. */
-export const LOSS_NAMES = ['hinge', 'mse', 'bce', 'softmax-cross-entropy'] as const
-/** Optimizers the demo offers. */
-export const OPTIMIZER_NAMES = ['sgd', 'adam', 'adamw'] as const
-
 /** One of {@link ACTIVATION_NAMES}. */
 type ActivationName = (typeof ACTIVATION_NAMES)[number]
-/** One of {@link LOSS_NAMES}. */
-export type LossName = (typeof LOSS_NAMES)[number]
-/** One of {@link OPTIMIZER_NAMES}. */
-export type OptimizerName = (typeof OPTIMIZER_NAMES)[number]
 
 /** The `train` command's options as commander hands them over: text, not yet checked. */
 export interface RawTrainOptions {
@@ -85,7 +77,6 @@ export const TRAIN_DEFAULTS = {
 } as const satisfies RawTrainOptions
 
 const HIDDEN_SIZES = { min: 1, max: 1024, what: 'layer widths', example: '16,16' }
-const BINARY_LOSSES: readonly LossName[] = ['hinge', 'mse', 'bce']
 const MAX_SEED = 2 ** 32 - 1
 
 /**
@@ -120,7 +111,7 @@ export function parseTrainOptions(raw: RawTrainOptions): TrainOptions {
       'Each class needs at least two points.',
     )
   }
-  const optimizer = oneOf('--optimizer', raw.optimizer ?? TRAIN_DEFAULTS.optimizer, OPTIMIZER_NAMES)
+  const optimizer = oneOf('--optimizer', raw.optimizer ?? TRAIN_DEFAULTS.optimizer, optimizerNames)
   const loss = lossFor(raw.loss, dataset, classes)
   const batchSize =
     raw.batchSize === undefined ? samples : integer('--batch-size', raw.batchSize, 1, samples)
@@ -154,14 +145,16 @@ export function parseTrainOptions(raw: RawTrainOptions): TrainOptions {
 
 function lossFor(text: string | undefined, dataset: DatasetName, classes: number): LossName {
   if (text === undefined) return classes === 2 ? 'hinge' : 'softmax-cross-entropy'
-  const loss = oneOf('--loss', text, LOSS_NAMES)
-  if (classes > 2 && BINARY_LOSSES.includes(loss)) {
+  const loss = oneOf('--loss', text, lossNames)
+  if (classes > 2 && LOSSES[loss].binary) {
+    const binary = lossNames.filter((name) => LOSSES[name].binary)
+    const anyClasses = lossNames.filter((name) => !LOSSES[name].binary)
     throw new UsageError(
       '--loss',
       text,
-      `softmax-cross-entropy, as --dataset ${dataset} has ${classes} classes`,
-      `hinge, mse and bce separate two classes; use --loss softmax-cross-entropy${
-        DATASET_CHOICES[dataset].variableClasses ? ' or --classes 2' : ''
+      `${anyClasses.join(' or ')}, as --dataset ${dataset} has ${classes} classes`,
+      `${binary.join(' and ')} separate two classes; use --loss ${anyClasses.join(' or ')}${
+        DATASET_CHOICES[dataset].variableClasses ? ', or --classes 2' : ''
       }.`,
     )
   }

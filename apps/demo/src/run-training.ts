@@ -1,14 +1,12 @@
 import { type Dataset, toSignedLabels } from '@mg/datasets'
 import { NonFiniteGradientError, NonFiniteResultError } from '@mg/engine'
 import {
-  Adam,
-  AdamW,
+  createOptimizer,
   type LearningRateSchedule,
+  LOSSES,
   linearDecay,
   MLP,
   NonFiniteValueError,
-  type Optimizer,
-  SGD,
   TrainingDivergedError,
   type TrainingHistory,
   train,
@@ -25,9 +23,9 @@ export interface TrainingRun {
   finalLearningRate: number
 }
 
-/** Builds `MLP(nin, [...hidden, nout])` with its weights drawn from `--seed`; one output per class for softmax. */
+/** Builds `MLP(nin, [...hidden, nout])` with its weights drawn from `--seed`, `nout` as the loss needs. */
 export function createModel(options: TrainOptions, nin: number): MLP {
-  const nout = options.loss === 'softmax-cross-entropy' ? options.classes : 1
+  const nout = LOSSES[options.loss].outputCount(options.classes)
   return new MLP(nin, [...options.hidden, nout], {
     activation: options.activation,
     seed: options.seed,
@@ -35,12 +33,16 @@ export function createModel(options: TrainOptions, nin: number): MLP {
 }
 
 /**
- * The data with the labels the loss is trained on. nn's `train` maps 0/1 for hinge and BCE itself;
- * for MSE the demo regresses on ±1 (micrograd's `y * 2 - 1`), so every one-output model it trains
- * predicts class 1 exactly when its score is above 0.
+ * The data with the labels the loss is trained on. nn's `train` maps labels for each loss itself;
+ * for MSE with one output the demo regresses on ±1 (micrograd's `y * 2 - 1`), so every one-output
+ * model it trains predicts class 1 exactly when its score is above 0.
  */
-export function lossTargets(loss: TrainOptions['loss'], data: Dataset): Dataset {
-  return loss === 'mse' ? { X: data.X, y: toSignedLabels(data.y) } : data
+export function lossTargets(
+  options: Pick<TrainOptions, 'loss' | 'classes'>,
+  data: Dataset,
+): Dataset {
+  const oneOutput = LOSSES[options.loss].outputCount(options.classes) === 1
+  return options.loss === 'mse' && oneOutput ? { X: data.X, y: toSignedLabels(data.y) } : data
 }
 
 /** micrograd's schedule scaled to `--lr` and `--steps`: from `lr` down by 0.9·lr over the run. */
@@ -68,14 +70,16 @@ export function runTraining(
   data: Dataset,
   progress: ProgressReporter,
 ): TrainingRun {
-  const optimizer = createOptimizer(options, model)
+  const optimizer = createOptimizer(options.optimizer, model.parameters(), {
+    learningRate: options.learningRate,
+  })
   const schedule = learningRateSchedule(options)
   const advice =
     `--lr ${options.learningRate} is too large here: lower it (the default for ` +
     `${options.optimizer} with ${options.loss} is ${defaultLearningRate(options.optimizer, options.loss)}).`
   let firstLoss = Number.NaN
   try {
-    const history = train(model, lossTargets(options.loss, data), {
+    const history = train(model, lossTargets(options, data), {
       loss: options.loss,
       optimizer,
       schedule,
@@ -115,17 +119,4 @@ function divergenceDetail(cause: unknown): string {
   if (cause instanceof NonFiniteValueError)
     return `the update made a parameter ${String(cause.value)}`
   return 'the loss stopped being a finite number'
-}
-
-function createOptimizer(options: TrainOptions, model: MLP): Optimizer {
-  const parameters = model.parameters()
-  const learningRate = options.learningRate
-  switch (options.optimizer) {
-    case 'sgd':
-      return new SGD(parameters, { learningRate })
-    case 'adam':
-      return new Adam(parameters, { learningRate })
-    case 'adamw':
-      return new AdamW(parameters, { learningRate })
-  }
 }

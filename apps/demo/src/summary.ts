@@ -1,4 +1,4 @@
-import type { Evaluation, MLP } from '@mg/nn'
+import { type Evaluation, type MLP, OPTIMIZERS } from '@mg/nn'
 import pc from 'picocolors'
 import type { LoadedData } from './load-dataset.js'
 import type { TrainOptions } from './parse-options.js'
@@ -93,7 +93,7 @@ export function formatHeader(options: TrainOptions, data: LoadedData, model: MLP
   return (
     `${pc.bold(data.description)} → MLP(${model.nin}, [${model.nouts.join(', ')}]), ` +
     `${options.activation}, ${model.parameterCount} parameters\n` +
-    `${options.loss} loss${l2} · ${options.optimizer.toUpperCase()}, learning rate ` +
+    `${options.loss} loss${l2} · ${OPTIMIZERS[options.optimizer].title}, learning rate ` +
     `${options.learningRate} → ${round(schedule(options.steps - 1))} (linear decay) · ` +
     `${options.steps} ${batches} steps${options.compiled ? ' · compiled' : ''}\n`
   )

@@ -37,12 +37,8 @@ export async function runTrain(options: TrainOptions, streams: Streams): Promise
       progress.stop()
     }
     const evaluationOptions = { loss: options.loss, l2Alpha: options.l2 }
-    const trainEvaluation = evaluate(
-      model,
-      lossTargets(options.loss, data.train),
-      evaluationOptions,
-    )
-    const testEvaluation = evaluate(model, lossTargets(options.loss, data.test), evaluationOptions)
+    const trainEvaluation = evaluate(model, lossTargets(options, data.train), evaluationOptions)
+    const testEvaluation = evaluate(model, lossTargets(options, data.test), evaluationOptions)
     // Graphviz (WebAssembly) and resvg load only once there is something to draw, so bad input
     // fails fast.
     const { writeTrainingPictures } = await import('./write-pictures.js')

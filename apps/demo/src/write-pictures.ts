@@ -1,4 +1,5 @@
 import type { Value } from '@mg/engine'
+import { OPTIMIZERS } from '@mg/nn'
 import { decisionBoundarySvg, functionPlotSvg, graphToDot, lossCurveSvg, renderSvg } from '@mg/viz'
 import { renderPng } from '@mg/viz/png'
 import type { LoadedData } from './load-dataset.js'
@@ -30,7 +31,7 @@ export async function writeTrainingPictures(
     },
   )
   const loss = lossCurveSvg(run.history, {
-    title: `${options.loss} loss and ${options.batchSize < data.train.X.length ? 'batch ' : ''}accuracy · ${options.optimizer.toUpperCase()}`,
+    title: `${options.loss} loss and ${options.batchSize < data.train.X.length ? 'batch ' : ''}accuracy · ${OPTIMIZERS[options.optimizer].title}`,
   })
   const neuron = await renderSvg(graphToDot(tracedNeuron(), { showGrad: true }))
   return [

@@ -55,7 +55,7 @@ describe.concurrent('bad input: one line on stderr, exit code 2, no files', () =
     ],
     [
       ['--dataset', 'spiral', '--loss', 'hinge'],
-      /^error: --loss: expected softmax-cross-entropy, as --dataset spiral has 3 classes/,
+      /^error: --loss: expected mse or softmax-cross-entropy, as --dataset spiral has 3 classes/,
     ],
     [['--batch-size', '500'], /^error: --batch-size: expected a whole number from 1 to 100/],
     [['--steps'], /^error: option '--steps <n>' argument missing/],

@@ -70,7 +70,7 @@ describe('parseTrainOptions', () => {
 
   it('refuses a two-class loss on a three-class dataset and says what to use instead', () => {
     expect(() => parseTrainOptions({ dataset: 'blobs', loss: 'hinge' })).toThrow(
-      /--loss: expected softmax-cross-entropy, as --dataset blobs has 3 classes.*or --classes 2/,
+      /--loss: expected mse or softmax-cross-entropy, as --dataset blobs has 3 classes.*or --classes 2/,
     )
   })
 
@@ -83,6 +83,13 @@ describe('parseTrainOptions', () => {
 
   it('accepts softmax cross-entropy on two classes', () => {
     expect(parseTrainOptions({ loss: 'softmax-cross-entropy' }).loss).toBe('softmax-cross-entropy')
+  })
+
+  it('accepts mean squared error on three classes (one-hot targets)', () => {
+    expect(parseTrainOptions({ dataset: 'blobs', loss: 'mse' })).toMatchObject({
+      loss: 'mse',
+      classes: 3,
+    })
   })
 })
 

@@ -1,4 +1,5 @@
 import { Value } from '@mg/engine'
+import { LOSSES } from '@mg/nn'
 import { describe, expect, it } from 'vitest'
 import { createObjective } from '../src/training/objective.js'
 
@@ -36,14 +37,13 @@ describe('objectives', () => {
   })
 
   it('takes mean squared error against one-hot rows for several classes', () => {
-    const { trainingLoss } = createObjective('mse', 3)
-    if (typeof trainingLoss !== 'function')
-      throw new Error('expected a loss function for three-class mse')
+    const { loss, outputs: outputCount } = createObjective('mse', 3)
+    expect(outputCount).toBe(3)
     const outputs = [
       [new Value(0.5), new Value(0), new Value(1)],
       [new Value(0), new Value(2), new Value(0)],
     ]
     // Targets [1,0,0] and [0,1,0]: squared errors 0.25 + 0 + 1 and 0 + 1 + 0 over 6 entries.
-    expect(trainingLoss(outputs, [0, 1]).data).toBeCloseTo(2.25 / 6, 12)
+    expect(LOSSES[loss].compute(outputs, [0, 1]).data).toBeCloseTo(2.25 / 6, 12)
   })
 })

@@ -1,7 +1,8 @@
 import { walkGraph } from '@mg/engine'
+import type { LossName } from '@mg/nn'
 import { describe, expect, it } from 'vitest'
 import { buildPointGraph } from '../src/render/point-graph.js'
-import { defaultSettings, type LossChoice } from '../src/state/settings.js'
+import { defaultSettings } from '../src/state/settings.js'
 import { createModel } from '../src/training/create-model.js'
 import { createObjective } from '../src/training/objective.js'
 
@@ -14,7 +15,7 @@ const settings = {
 const x = [0.4, -0.7]
 
 /** The point's loss with the given parameters, from a fresh graph (no gradients involved). */
-function lossAt(loss: LossChoice, classCount: number, label: number, parameters: number[]): number {
+function lossAt(loss: LossName, classCount: number, label: number, parameters: number[]): number {
   const model = createModel(settings, createObjective(loss, classCount).outputs)
   model.setParameterValues(parameters)
   return buildPointGraph(model, x, label, loss, { kind: 'network' }).root.data

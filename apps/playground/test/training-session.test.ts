@@ -145,7 +145,7 @@ describe('compiled training', () => {
     expect(inBursts.steps).toBe(12)
   })
 
-  it('trains one-hot squared error on mini-batches, which steps dynamically', () => {
+  it('trains one-hot squared error on mini-batches on a compiled graph too', () => {
     const overrides = {
       loss: 'mse' as const,
       dataset: 'spiral' as const,
@@ -157,7 +157,10 @@ describe('compiled training', () => {
     const dynamic = session({ ...overrides, compiled: false })
     compiled.train(6)
     dynamic.train(6)
-    expect([...compiled.snapshot(2).parameters]).toEqual([...dynamic.snapshot(2).parameters])
+    const expected = dynamic.snapshot(2).parameters
+    compiled.snapshot(2).parameters.forEach((value, index) => {
+      expect(value).toBeCloseTo(expected[index]!, 9)
+    })
   })
 
   it('learns the default moons with mini-batches too', () => {

@@ -1,3 +1,4 @@
+import { lossNames, optimizerNames } from '@mg/nn'
 import { describe, expect, it } from 'vitest'
 import { defaultSettings, type Settings } from '../src/state/settings.js'
 import {
@@ -60,6 +61,15 @@ describe('link state', () => {
       'compiled',
     ])
     expect(problems[1]).toBe('samples: expected a whole number from 20 to 600, received "5"')
+  })
+
+  it('accepts every loss and optimizer @mg/nn names, and SGD with momentum', () => {
+    for (const loss of lossNames) expect(decodeSettings(`loss=${loss}`).settings.loss).toBe(loss)
+    for (const optimizer of [...optimizerNames, 'momentum'])
+      expect(decodeSettings(`optimizer=${optimizer}`).settings.optimizer).toBe(optimizer)
+    expect(decodeSettings('optimizer=rmsprop').problems).toEqual([
+      'optimizer: expected sgd, momentum, adam, adamw, received "rmsprop"',
+    ])
   })
 
   it('does not accept fractional counts', () => {

@@ -5,17 +5,16 @@
  */
 import { topologicalSort } from '@mg/engine'
 import { SGD } from '@mg/nn'
-import { demoLoss } from './implementations/dynamic.js'
+import { demoLoss } from './demo-loss.js'
 import { rows } from './implementations/trainer.js'
-import { createModel, LEARNING_RATE, makeProblem, WORKLOADS } from './workloads.js'
+import { LEARNING_RATE, makeProblem, problemModel, WORKLOADS } from './workloads.js'
 
 const workload = WORKLOADS.find((candidate) => candidate.name === process.argv[2]) ?? WORKLOADS[0]!
 const steps = Number(process.argv[3] ?? 2)
 const problem = makeProblem(workload)
-const model = createModel(workload)
-model.setParameterValues(problem.initialParameters)
+const model = problemModel(problem)
 const optimizer = new SGD(model.parameters(), { learningRate: LEARNING_RATE })
-const points = rows(problem)
+const points = rows(problem.points)
 const labels = Array.from(problem.labels)
 
 const stepsMs: number[] = []

@@ -45,8 +45,15 @@ export function makeProblem(workload: Workload, seed = 1337): Problem {
   return { workload, points, labels, initialParameters: model.getParameterValues() }
 }
 
+/** The model every `@mg/nn` implementation trains: {@link createModel}'s, from the problem's parameters. */
+export function problemModel(problem: Problem): MLP {
+  const model = createModel(problem.workload)
+  model.setParameterValues(problem.initialParameters)
+  return model
+}
+
 /** micrograd's model through `@mg/nn`: ReLU hidden layers, a linear output, uniform weights. */
-export function createModel(workload: Workload, seed = 1337): MLP {
+function createModel(workload: Workload, seed = 1337): MLP {
   const [nin, ...nouts] = workload.sizes
   return new MLP(nin!, nouts, { seed, activation: 'relu', outputActivation: 'linear' })
 }

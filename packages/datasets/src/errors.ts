@@ -1,51 +1,59 @@
+import { describeValue, InvalidOptionError, MgError, type MgErrorOptions } from '@mg/common'
+
+// The kinds every package throws live in @mg/common; the datasets' modules take them from here,
+// with their own errors, and the index exports them by name.
+export { InvalidLabelError, InvalidOptionError, MgError } from '@mg/common'
+
 /**
- * Base class of every error thrown by `@mg/datasets`; catch this to handle them all.
+ * Base class of the datasets' own errors: a malformed dataset or CSV text. Bad options and labels
+ * are the {@link InvalidOptionError} and {@link InvalidLabelError} every package shares; catch
+ * {@link MgError} to handle them all.
  *
  * @example
  * ```ts
- * try { makeMoons({ nSamples: 0 }) } catch (error) { if (error instanceof DatasetsError) console.error(error.message) }
+ * import { DatasetsError, parseCsv } from '@mg/datasets'
+ * try { parseCsv('x0,label\n0.5') } catch (error) { if (error instanceof DatasetsError) console.error(error.message) }
  * ```
  *
  * @group Errors
  */
-export class DatasetsError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = new.target.name
-  }
-}
+export class DatasetsError extends MgError {}
 
 /**
- * Thrown when an option is missing its required type or lies outside its allowed range.
+ * The {@link InvalidOptionError} of `@mg/datasets`, built with the function's name first: catch
+ * `InvalidOptionError` to handle it along with the same error from every other package.
  *
  * @group Errors
  */
-export class InvalidParameterError extends DatasetsError {
+export class InvalidParameterError extends InvalidOptionError {
   /** The function that was called, e.g. `'makeMoons'`. */
-  readonly functionName: string
-  /** The option's name, e.g. `'nSamples'`. */
-  readonly parameter: string
-  /** What was received. */
-  readonly received: unknown
-  /** What is allowed, in words. */
-  readonly allowed: string
+  declare readonly functionName: string
 
+  /**
+   * @param functionName - the function that was called.
+   * @param parameter - the option's name, e.g. `'nSamples'`.
+   * @param received - the value that was given.
+   * @param allowed - what is allowed, in words that follow "expected".
+   * @param fix - how to fix it, a sentence appended to the message.
+   */
   constructor(
     functionName: string,
     parameter: string,
     received: unknown,
     allowed: string,
     fix: string,
-    options?: { cause?: unknown },
+    options?: MgErrorOptions,
   ) {
-    super(
-      `${functionName}: ${parameter} must be ${allowed}, received ${describe(received)}. ${fix}`,
-      options,
-    )
-    this.functionName = functionName
-    this.parameter = parameter
-    this.received = received
-    this.allowed = allowed
+    super(parameter, received, allowed, fix, { ...options, functionName })
+  }
+
+  /**
+   * The option's name, e.g. `'nSamples'`.
+   *
+   * @deprecated Read `option`, the name every {@link InvalidOptionError} has.
+   */
+  get parameter(): string {
+    return this.option
   }
 }
 
@@ -55,47 +63,21 @@ export class InvalidParameterError extends DatasetsError {
  * @group Errors
  */
 export class InvalidDatasetError extends DatasetsError {
-  /** The function that was given the dataset. */
-  readonly functionName: string
-  /** The offending sample's index, or `undefined` when the problem is the dataset as a whole. */
-  readonly index: number | undefined
-  /** What was received at that place. */
-  readonly received: unknown
-
-  constructor(functionName: string, problem: string, index: number | undefined, received: unknown) {
+  constructor(
+    /** The function that was given the dataset. */
+    readonly functionName: string,
+    problem: string,
+    /** The offending sample's index, or `undefined` when the problem is the dataset as a whole. */
+    readonly index: number | undefined,
+    /** What was received at that place. */
+    readonly received: unknown,
+  ) {
     const where = index === undefined ? '' : ` at sample ${index}`
     super(
-      `${functionName}: ${problem}${where}, received ${describe(received)}. ` +
+      `${functionName}: ${problem}${where}, received ${describeValue(received)}. ` +
         'A dataset is { X, y } with one row of finite numbers per sample in X, all rows the same ' +
         'length, and one label per sample in y, e.g. { X: [[0, 1], [1, 0]], y: [0, 1] }.',
     )
-    this.functionName = functionName
-    this.index = index
-    this.received = received
-  }
-}
-
-/**
- * Thrown when a label is not one the function can encode (e.g. a 2 given to `toSignedLabels`).
- *
- * @group Errors
- */
-export class InvalidLabelError extends DatasetsError {
-  /** The function that was given the label. */
-  readonly functionName: string
-  /** The label's index in `y`. */
-  readonly index: number
-  /** The label received. */
-  readonly label: unknown
-
-  constructor(functionName: string, index: number, label: unknown, allowed: string) {
-    super(
-      `${functionName}: y[${index}] must be ${allowed}, received ${describe(label)}. ` +
-        'Map the labels to that range first (e.g. y.map((label) => classes.indexOf(label))).',
-    )
-    this.functionName = functionName
-    this.index = index
-    this.label = label
   }
 }
 
@@ -105,35 +87,20 @@ export class InvalidLabelError extends DatasetsError {
  * @group Errors
  */
 export class CsvParseError extends DatasetsError {
-  /** The 1-based line of the text where the problem is. */
-  readonly line: number
-  /** The 1-based column of the offending cell, or `undefined` for a problem with the whole line. */
-  readonly column: number | undefined
-  /** The offending text: the cell, or the whole line. */
-  readonly received: string
-
-  constructor(line: number, column: number | undefined, received: string, problem: string) {
+  constructor(
+    /** The 1-based line of the text where the problem is. */
+    readonly line: number,
+    /** The 1-based column of the offending cell, or `undefined` for a problem with the whole line. */
+    readonly column: number | undefined,
+    /** The offending text: the cell, or the whole line. */
+    readonly received: string,
+    problem: string,
+  ) {
     const where = column === undefined ? `line ${line}` : `line ${line}, column ${column}`
     super(
       `parseCsv: ${where}: ${problem}, received ${JSON.stringify(received)}. ` +
         'Expected comma-separated numbers, one row per sample, the label in the last column, ' +
         'and optionally a header line first, e.g. "x0,x1,label\\n0.5,-1.2,1".',
     )
-    this.line = line
-    this.column = column
-    this.received = received
   }
-}
-
-/** A short, readable rendering of any value for an error message. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (Array.isArray(value)) {
-    const shown = value.slice(0, 6).map(describe)
-    if (value.length > 6) shown.push(`... ${value.length - 6} more`)
-    return `[${shown.join(', ')}]`
-  }
-  if (typeof value === 'object' && value !== null) return Object.prototype.toString.call(value)
-  if (Object.is(value, -0)) return '-0'
-  return String(value)
 }

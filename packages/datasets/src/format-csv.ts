@@ -17,6 +17,7 @@ export interface FormatCsvOptions {
  * comma or line break in a name.
  * @example
  * ```ts
+ * import { formatCsv } from '@mg/datasets'
  * formatCsv({ X: [[0.5, -1.25]], y: [1] }) // 'x0,x1,label\n0.5,-1.25,1\n'
  * ```
  */

@@ -1,10 +1,15 @@
+// The one seeded generator of every @mg package, re-exported where users have always found it.
+export type { Rng } from '@mg/common'
+export { createRng } from '@mg/common'
 export type { Dataset, GeneratedDataset } from './dataset.js'
 export {
   CsvParseError,
   DatasetsError,
   InvalidDatasetError,
   InvalidLabelError,
+  InvalidOptionError,
   InvalidParameterError,
+  MgError,
 } from './errors.js'
 export type { FormatCsvOptions } from './format-csv.js'
 export { formatCsv } from './format-csv.js'
@@ -22,7 +27,5 @@ export { makeXor } from './make-xor.js'
 export type { ParsedCsv } from './parse-csv.js'
 export { parseCsv } from './parse-csv.js'
 export type { RandomOptions } from './random-source.js'
-export type { Rng } from './rng.js'
-export { createRng } from './rng.js'
 export type { TrainTestSplit, TrainTestSplitOptions } from './train-test-split.js'
 export { trainTestSplit } from './train-test-split.js'

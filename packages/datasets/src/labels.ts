@@ -7,6 +7,7 @@ import { InvalidLabelError, InvalidParameterError } from './errors.js'
  * @throws {@link InvalidLabelError} for any label other than 0 or 1.
  * @example
  * ```ts
+ * import { toSignedLabels } from '@mg/datasets'
  * toSignedLabels([0, 1, 1]) // [-1, 1, 1]
  * ```
  */
@@ -27,6 +28,7 @@ export function toSignedLabels(y: readonly number[]): number[] {
  * @throws {@link InvalidParameterError} if `nClasses` is not a positive integer.
  * @example
  * ```ts
+ * import { oneHot } from '@mg/datasets'
  * oneHot([0, 2, 1]) // [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
  * ```
  */

@@ -33,6 +33,7 @@ export interface BlobsDataset extends GeneratedDataset {
  * @throws {@link InvalidParameterError} for bad counts, centers, deviations, box, seed or rng.
  * @example
  * ```ts
+ * import { makeBlobs } from '@mg/datasets'
  * const { X, y, centers } = makeBlobs({ nSamples: 150, centers: 3, clusterStd: 0.5, seed: 0 })
  * const fixed = makeBlobs({ nSamples: [50, 50], centers: [[-2, 0], [2, 0]], seed: 0 })
  * ```

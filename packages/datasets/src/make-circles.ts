@@ -1,10 +1,8 @@
-import { checkBoolean, checkNonNegative, checkSampleCounts } from './checks.js'
 import type { GeneratedDataset } from './dataset.js'
 import { InvalidParameterError } from './errors.js'
-import { linspace } from './linspace.js'
 import { cos, sin } from './portable-math.js'
-import { type RandomOptions, resolveRng } from './random-source.js'
-import { addGaussianNoise, shuffleRows } from './rows.js'
+import type { RandomOptions } from './random-source.js'
+import { twoCurves } from './two-curves.js'
 
 /** Options of {@link makeCircles}. */
 export interface MakeCirclesOptions extends RandomOptions {
@@ -29,31 +27,21 @@ export interface MakeCirclesOptions extends RandomOptions {
  * or `rng`.
  * @example
  * ```ts
+ * import { makeCircles } from '@mg/datasets'
  * const { X, y } = makeCircles({ nSamples: 200, noise: 0.05, factor: 0.5, seed: 1 })
  * ```
  */
 export function makeCircles(options: MakeCirclesOptions = {}): GeneratedDataset {
   const name = 'makeCircles'
-  const [nOuter, nInner] = checkSampleCounts(name, options.nSamples ?? 100)
-  const noise = checkNonNegative(name, 'noise', options.noise ?? 0, '0.05')
   const factor = options.factor ?? 0.8
   if (typeof factor !== 'number' || !(factor >= 0 && factor < 1)) {
     const fix = 'It is the inner radius over the outer one, e.g. factor: 0.5.'
     throw new InvalidParameterError(name, 'factor', factor, 'a number in [0, 1)', fix)
   }
-  const shuffle = checkBoolean(name, 'shuffle', options.shuffle ?? true)
-  const { rng, seed } = resolveRng(name, options)
-  const X: number[][] = []
-  const y: number[] = []
-  for (const t of linspace(0, 2 * Math.PI, nOuter, false)) {
-    X.push([cos(t), sin(t)])
-    y.push(0)
-  }
-  for (const t of linspace(0, 2 * Math.PI, nInner, false)) {
-    X.push([cos(t) * factor, sin(t) * factor])
-    y.push(1)
-  }
-  if (shuffle) shuffleRows(X, y, rng)
-  addGaussianNoise(X, noise, rng)
-  return { X, y, seed }
+  return twoCurves(name, options, '0.05', {
+    end: 2 * Math.PI,
+    endpoint: false,
+    outer: (t) => [cos(t), sin(t)],
+    inner: (t) => [cos(t) * factor, sin(t) * factor],
+  })
 }

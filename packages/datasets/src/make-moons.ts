@@ -1,9 +1,7 @@
-import { checkBoolean, checkNonNegative, checkSampleCounts } from './checks.js'
 import type { GeneratedDataset } from './dataset.js'
-import { linspace } from './linspace.js'
 import { cos, sin } from './portable-math.js'
-import { type RandomOptions, resolveRng } from './random-source.js'
-import { addGaussianNoise, shuffleRows } from './rows.js'
+import type { RandomOptions } from './random-source.js'
+import { twoCurves } from './two-curves.js'
 
 /** Options of {@link makeMoons}. */
 export interface MakeMoonsOptions extends RandomOptions {
@@ -25,28 +23,16 @@ export interface MakeMoonsOptions extends RandomOptions {
  * @throws {@link InvalidParameterError} for a bad `nSamples`, `noise`, `shuffle`, `seed` or `rng`.
  * @example
  * ```ts
+ * import { makeMoons } from '@mg/datasets'
  * const { X, y } = makeMoons({ nSamples: 100, noise: 0.1, seed: 1337 })
  * X.length // 100; X[0] is [x, y]; y[0] is 0 or 1
  * ```
  */
 export function makeMoons(options: MakeMoonsOptions = {}): GeneratedDataset {
-  const name = 'makeMoons'
-  const [nOuter, nInner] = checkSampleCounts(name, options.nSamples ?? 100)
-  const noise = checkNonNegative(name, 'noise', options.noise ?? 0, '0.1')
-  const shuffle = checkBoolean(name, 'shuffle', options.shuffle ?? true)
-  const { rng, seed } = resolveRng(name, options)
-  const X: number[][] = []
-  const y: number[] = []
-  for (const t of linspace(0, Math.PI, nOuter)) {
-    X.push([cos(t), sin(t)])
-    y.push(0)
-  }
-  for (const t of linspace(0, Math.PI, nInner)) {
-    X.push([1 - cos(t), 1 - sin(t) - 0.5])
-    y.push(1)
-  }
-  // scikit-learn's order: shuffle, then add noise.
-  if (shuffle) shuffleRows(X, y, rng)
-  addGaussianNoise(X, noise, rng)
-  return { X, y, seed }
+  return twoCurves('makeMoons', options, '0.1', {
+    end: Math.PI,
+    endpoint: true,
+    outer: (t) => [cos(t), sin(t)],
+    inner: (t) => [1 - cos(t), 1 - sin(t) - 0.5],
+  })
 }

@@ -28,6 +28,7 @@ export interface MakeSpiralOptions extends RandomOptions {
  * or `rng`.
  * @example
  * ```ts
+ * import { makeSpiral } from '@mg/datasets'
  * const { X, y } = makeSpiral({ nSamples: 300, nClasses: 3, seed: 0 })
  * ```
  */

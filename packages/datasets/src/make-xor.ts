@@ -20,6 +20,7 @@ export interface MakeXorOptions extends RandomOptions {
  * @throws {@link InvalidParameterError} for a bad `nSamples`, `noise`, `seed` or `rng`.
  * @example
  * ```ts
+ * import { makeXor } from '@mg/datasets'
  * const { X, y } = makeXor({ nSamples: 200, noise: 0.1, seed: 7 })
  * ```
  */

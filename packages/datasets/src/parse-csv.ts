@@ -20,6 +20,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
  * is not a finite number, a row without a label column, or text without data rows.
  * @example
  * ```ts
+ * import { parseCsv } from '@mg/datasets'
  * const { X, y } = parseCsv('x0,x1,label\n0.5,-1.25,1\n0.1,0.2,0\n')
  * // X = [[0.5, -1.25], [0.1, 0.2]], y = [1, 0]
  * ```

@@ -1,48 +1,26 @@
-import { InvalidParameterError } from './errors.js'
-import { createRng, type Rng } from './rng.js'
+import { InvalidOptionError, type RandomOptions, type Rng, resolveRandom } from '@mg/common'
 
-/** How a function gets its randomness: a `seed` to make a generator, or a generator to draw from. */
-export interface RandomOptions {
-  /** An integer in `[0, 2^32 - 1]`; the same seed gives the same result everywhere. */
-  seed?: number
-  /** A generator to draw from instead (see {@link createRng}); give `seed` or `rng`, not both. */
-  rng?: Rng
-}
+export type { RandomOptions }
 
-/** The generator to use, and the seed to report back (undefined when the caller passed an rng). */
+/**
+ * The generator a dataset function draws from, and the seed to report back (`undefined` when the
+ * caller passed an `rng`). Datasets draw normals and shuffle as well as uniforms, so an `rng` must
+ * be a whole {@link Rng}; anything less is refused here rather than failing deep inside.
+ */
 export function resolveRng(
   functionName: string,
   options: RandomOptions,
 ): { rng: Rng; seed: number | undefined } {
-  const { seed, rng } = options
-  if (rng !== undefined) {
-    if (seed !== undefined) {
-      throw new InvalidParameterError(
-        functionName,
-        'seed',
-        seed,
-        'left out when rng is given',
-        'Pass either seed or rng: createRng(seed) makes the same generator the seed would.',
-      )
-    }
-    if (typeof rng !== 'object' || rng === null || typeof rng.uniform !== 'function') {
-      throw new InvalidParameterError(
-        functionName,
-        'rng',
-        rng,
-        'a generator from createRng (or an object with the same methods)',
-        'Make one with createRng(seed).',
-      )
-    }
-    return { rng, seed: undefined }
+  const resolved = resolveRandom(options, functionName)
+  const { rng } = resolved
+  if (typeof rng.normal !== 'function' || typeof rng.shuffle !== 'function') {
+    throw new InvalidOptionError(
+      'rng',
+      rng,
+      'a generator with uniform(), normal() and shuffle(), such as createRng(seed)',
+      'Make one with createRng(seed), or pass a seed instead.',
+      { functionName },
+    )
   }
-  try {
-    const created = createRng(seed)
-    return { rng: created, seed: created.seed }
-  } catch (error) {
-    if (!(error instanceof InvalidParameterError)) throw error
-    throw new InvalidParameterError(functionName, 'seed', seed, error.allowed, 'e.g. seed: 1337.', {
-      cause: error,
-    })
-  }
+  return resolved
 }

@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js'
+import type { Rng } from '@mg/common'
 
 /** Reorders `X` and `y` by the same random permutation, in place. */
 export function shuffleRows(X: number[][], y: number[], rng: Rng): void {

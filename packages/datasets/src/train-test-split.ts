@@ -1,8 +1,8 @@
+import type { Rng } from '@mg/common'
 import { checkBoolean } from './checks.js'
 import { checkDataset, type Dataset } from './dataset.js'
 import { InvalidParameterError } from './errors.js'
 import { type RandomOptions, resolveRng } from './random-source.js'
-import type { Rng } from './rng.js'
 
 /** Options of {@link trainTestSplit}. */
 export interface TrainTestSplitOptions extends RandomOptions {
@@ -39,6 +39,7 @@ export interface TrainTestSplit {
  * or `stratify` cannot give every class a place in both parts.
  * @example
  * ```ts
+ * import { makeMoons, trainTestSplit } from '@mg/datasets'
  * const { train, test } = trainTestSplit(makeMoons({ seed: 1 }), { testSize: 0.2, seed: 1, stratify: true })
  * ```
  */

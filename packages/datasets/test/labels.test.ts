@@ -23,7 +23,7 @@ describe('toSignedLabels', () => {
     const error = labelError(() => toSignedLabels([0, 1, -1]))
     expect(error.index).toBe(2)
     expect(error.label).toBe(-1)
-    expect(error.message).toContain('y[2] must be 0 or 1, received -1')
+    expect(error.message).toContain('label 2 must be 0 or 1, received -1')
   })
 })
 

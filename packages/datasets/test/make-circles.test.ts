@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeCircles } from '../src/index.js'
-import { expectParameterError, standardDeviation, ulp } from './helpers.js'
+import { expectOuterCircle, expectParameterError, standardDeviation, ulp } from './helpers.js'
 
 // numpy's linspace(0, 2 pi, n, endpoint=False) written out: i * (2 pi / n).
 function angles(n: number): number[] {
@@ -24,13 +24,7 @@ describe('makeCircles without noise or shuffling', () => {
       const [nOuter, nInner] = counts
       const factor = 0.3
       const { X, y } = makeCircles({ nSamples, factor, shuffle: false })
-      expect(X).toHaveLength(nOuter + nInner)
-      expect(y).toEqual([...Array(nOuter).fill(0), ...Array(nInner).fill(1)])
-      angles(nOuter).forEach((t, i) => {
-        const [x0, x1] = X[i]!
-        expect(Math.abs(x0! - Math.cos(t))).toBeLessThanOrEqual(ulp(Math.cos(t)))
-        expect(Math.abs(x1! - Math.sin(t))).toBeLessThanOrEqual(ulp(Math.sin(t)))
-      })
+      expectOuterCircle({ X, y }, angles(nOuter), nInner)
       angles(nInner).forEach((t, i) => {
         const [x0, x1] = X[nOuter + i]!
         expect(Math.abs(x0! - Math.cos(t) * factor)).toBeLessThanOrEqual(2 * ulp(factor))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRng, makeMoons } from '../src/index.js'
-import { expectParameterError, standardDeviation, ulp } from './helpers.js'
+import { expectOuterCircle, expectParameterError, standardDeviation, ulp } from './helpers.js'
 
 // numpy's linspace(0, pi, n) written out: i * (pi / (n - 1)), the last value exactly pi, and [0]
 // for a single value.
@@ -30,15 +30,7 @@ describe('makeMoons without noise or shuffling', () => {
     ({ nSamples, counts }) => {
       const [nOuter, nInner] = counts as [number, number]
       const { X, y } = makeMoons({ nSamples, shuffle: false })
-      expect(X).toHaveLength(nOuter + nInner)
-      expect(y).toEqual([...Array(nOuter).fill(0), ...Array(nInner).fill(1)])
-      angles(nOuter).forEach((t, i) => {
-        const [x0, x1] = X[i]!
-        // Within one unit in the last place of the engine's own cos and sin (an independent libm).
-        expect(Math.abs(x0! - Math.cos(t))).toBeLessThanOrEqual(ulp(Math.cos(t)))
-        expect(Math.abs(x1! - Math.sin(t))).toBeLessThanOrEqual(ulp(Math.sin(t)))
-        expect(Math.abs(Math.hypot(x0!, x1!) - 1)).toBeLessThan(4e-16)
-      })
+      expectOuterCircle({ X, y }, angles(nOuter), nInner)
       angles(nInner).forEach((t, i) => {
         const [x0, x1] = X[nOuter + i]!
         expect(Math.abs(x0! - (1 - Math.cos(t)))).toBeLessThanOrEqual(2 * ulp(1))

@@ -1,19 +1,23 @@
+import { describeValue, MgError } from '@mg/common'
+
+// The kinds every package throws live in @mg/common; the engine's modules take them from here,
+// with its own errors, and the index exports them by name.
+export { InvalidOptionError, LengthMismatchError, MgError } from '@mg/common'
+
 /**
- * Base class of every error thrown by `@mg/engine`; catch this to handle them all.
+ * Base class of the engine's own errors (bad operands, non-finite results and gradients, compile
+ * errors). Invalid options and mismatched lengths are the {@link InvalidOptionError} and
+ * {@link LengthMismatchError} every package shares; catch {@link MgError} to handle them all.
  *
  * @example
  * ```ts
+ * import { EngineError, Value } from '@mg/engine'
  * try { new Value(0).log() } catch (error) { if (error instanceof EngineError) console.error(error.message) }
  * ```
  *
  * @group Errors
  */
-export class EngineError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = new.target.name
-  }
-}
+export class EngineError extends MgError {}
 
 /**
  * Thrown when a `Value` is made from, or an op is given, something that is not a finite number.
@@ -21,18 +25,16 @@ export class EngineError extends Error {
  * @group Errors
  */
 export class InvalidOperandError extends EngineError {
-  /** The op that was given the operand (`'Value'` for the constructor). */
-  readonly op: string
-  /** What was received. */
-  readonly operand: unknown
-
-  constructor(op: string, operand: unknown) {
+  constructor(
+    /** The op that was given the operand (`'Value'` for the constructor). */
+    readonly op: string,
+    /** What was received. */
+    readonly operand: unknown,
+  ) {
     super(
-      `${op}: expected a finite number or a Value, received ${describe(operand)}. ` +
+      `${op}: expected a finite number or a Value, received ${describeValue(operand)}. ` +
         'Check the data feeding this op (a NaN often comes from an earlier division or an uninitialised input).',
     )
-    this.op = op
-    this.operand = operand
   }
 }
 
@@ -42,21 +44,18 @@ export class InvalidOperandError extends EngineError {
  * @group Errors
  */
 export class NonFiniteResultError extends EngineError {
-  /** The op that overflowed or was undefined. */
-  readonly op: string
-  /** The data of the op's inputs. */
-  readonly inputs: readonly number[]
-  /** The non-finite result. */
-  readonly result: number
-
-  constructor(op: string, inputs: readonly number[], result: number) {
+  constructor(
+    /** The op that overflowed or was undefined. */
+    readonly op: string,
+    /** The data of the op's inputs. */
+    readonly inputs: readonly number[],
+    /** The non-finite result. */
+    readonly result: number,
+  ) {
     super(
       `${op}(${inputs.join(', ')}) is ${result}, not a finite number. ` +
         'Keep inputs inside the op’s domain (e.g. log of a positive number, no division by 0) or rescale them.',
     )
-    this.op = op
-    this.inputs = inputs
-    this.result = result
   }
 }
 
@@ -66,14 +65,14 @@ export class NonFiniteResultError extends EngineError {
  * @group Errors
  */
 export class NonFiniteGradientError extends EngineError {
-  /** The op of the node whose gradient is not finite (`''` for a leaf). */
-  readonly op: string
-  /** The node's label. */
-  readonly label: string
-  /** The non-finite gradient. */
-  readonly grad: number
-
-  constructor(op: string, label: string, grad: number) {
+  constructor(
+    /** The op of the node whose gradient is not finite (`''` for a leaf). */
+    readonly op: string,
+    /** The node's label. */
+    readonly label: string,
+    /** The non-finite gradient. */
+    readonly grad: number,
+  ) {
     const node = [op ? `an output of ${op}` : 'a leaf', label ? `labelled "${label}"` : ''].join(
       ' ',
     )
@@ -81,56 +80,5 @@ export class NonFiniteGradientError extends EngineError {
       `backward: the gradient of ${node.trim()} is ${grad}. ` +
         'A derivative overflowed (e.g. x ** 0.5 at 0); lower the learning rate or keep inputs away from the singularity.',
     )
-    this.op = op
-    this.label = label
-    this.grad = grad
   }
-}
-
-/**
- * Thrown when an n-ary op gets lists of different lengths.
- *
- * @group Errors
- */
-export class LengthMismatchError extends EngineError {
-  /** The op, e.g. `'dot'`. */
-  readonly op: string
-  /** Length of the first list. */
-  readonly expected: number
-  /** Length of the second list. */
-  readonly received: number
-
-  constructor(op: string, expected: number, received: number) {
-    super(
-      `${op}: both lists must have the same length, received ${expected} and ${received}. ` +
-        'Pass one weight per input.',
-    )
-    this.op = op
-    this.expected = expected
-    this.received = received
-  }
-}
-
-/**
- * Thrown when an option is outside its allowed range.
- *
- * @group Errors
- */
-export class InvalidOptionError extends EngineError {
-  /** The option's name. */
-  readonly option: string
-  /** What was received. */
-  readonly received: unknown
-
-  constructor(option: string, received: unknown, allowed: string) {
-    super(`${option}: expected ${allowed}, received ${describe(received)}.`)
-    this.option = option
-    this.received = received
-  }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (typeof value === 'object' && value !== null) return Object.prototype.toString.call(value)
-  return String(value)
 }

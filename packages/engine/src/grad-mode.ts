@@ -11,7 +11,9 @@ export function isGradEnabled(): boolean {
  *
  * @example
  * ```ts
- * const score = noGrad(() => model.forward([0.5, -0.2]))
+ * import { noGrad, Value } from '@mg/engine'
+ * const w = new Value(3)
+ * const score = noGrad(() => w.mul(2)) // score.data is 6, and score keeps no link to w
  * ```
  */
 export function noGrad<T>(fn: () => T): T {

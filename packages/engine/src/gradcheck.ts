@@ -44,7 +44,8 @@ export interface GradcheckReport {
  *
  * @example
  * ```ts
- * const report = gradcheck(([a, b, c]) => a.mul(b).add(c), [2, -3, 10])
+ * import { gradcheck } from '@mg/engine'
+ * const report = gradcheck(([a, b, c]) => a!.mul(b!).add(c!), [2, -3, 10])
  * report.ok // true; report.entries[0].backprop === -3
  * ```
  */

@@ -25,6 +25,8 @@ export interface Graph {
  *
  * @example
  * ```ts
+ * import { Value, walkGraph } from '@mg/engine'
+ * const [a, b, c] = [new Value(2), new Value(-3), new Value(10)]
  * const { nodes, edges } = walkGraph(a.mul(b).add(c))
  * ```
  */

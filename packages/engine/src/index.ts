@@ -14,6 +14,7 @@ export {
   InvalidOperandError,
   InvalidOptionError,
   LengthMismatchError,
+  MgError,
   NonFiniteGradientError,
   NonFiniteResultError,
 } from './errors.js'
@@ -22,9 +23,13 @@ export type { GradcheckEntry, GradcheckOptions, GradcheckReport } from './gradch
 export { gradcheck } from './gradcheck.js'
 export type { Graph, GraphEdge } from './graph-walk.js'
 export { walkGraph } from './graph-walk.js'
+export type { NeuronMatch } from './match-neuron.js'
+export { matchNeuron } from './match-neuron.js'
 export type { NumericalGradientOptions, ScalarFunction } from './numerical-gradient.js'
 export { numericalGradient } from './numerical-gradient.js'
+export type { BinaryOp, Op, OpName, ReductionOp, UnaryOp } from './ops.js'
+export { OPS } from './ops.js'
 export { topologicalSort } from './topological-sort.js'
-export type { Op, Operand, ValueOptions } from './value.js'
+export type { Operand, ValueOptions } from './value.js'
 export { Value } from './value.js'
 export { zeroGrad } from './zero-grad.js'

@@ -19,7 +19,8 @@ export interface NumericalGradientOptions {
  *
  * @example
  * ```ts
- * const f = ([x]: Value[]) => x.pow(2).mul(3).sub(x.mul(4)).add(5)
+ * import { numericalGradient, type Value } from '@mg/engine'
+ * const f = ([x]: Value[]) => x!.pow(2).mul(3).sub(x!.mul(4)).add(5)
  * numericalGradient(f, [3], { h: 0.0001, method: 'forward' }) // [14.0003]
  * ```
  */

@@ -1,7 +1,7 @@
 /**
  * The logistic function `1 / (1 + e^-x)` without overflow for any finite `x`: for negative `x` it
- * uses `e^x / (1 + e^x)`, so `exp` never sees a large positive argument. Shared by `Value.sigmoid`
- * and compiled replay, so both give identical numbers.
+ * uses `e^x / (1 + e^x)`, so `exp` never sees a large positive argument. The forward of the
+ * `sigmoid` entry of the op table.
  */
 export function stableSigmoid(x: number): number {
   if (x >= 0) return 1 / (1 + Math.exp(-x))

@@ -3,8 +3,10 @@ import type { Value } from './value.js'
 /**
  * Lists every node that `root` depends on, inputs before the values computed from them, ending
  * with `root`. The walk is iterative, so a graph a million nodes deep needs no call stack, and the
- * order is deterministic: children are visited in the order they were given to their op, which is
- * the order of micrograd's recursive `build_topo`.
+ * order is deterministic: children are visited in the order they were given to their op. It is the
+ * post-order of micrograd's recursive `build_topo`, but micrograd loops over `self._prev`, a Python
+ * `set`, so its siblings come in the set's hash order, which can change from run to run; any
+ * topological order gives the same gradients, up to the rounding of sums.
  */
 export function topologicalSort(root: Value): Value[] {
   // A fresh token per walk marks nodes as seen; unlike a counter it cannot collide across copies of this module.

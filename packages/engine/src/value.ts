@@ -5,7 +5,7 @@ import {
   NonFiniteResultError,
 } from './errors.js'
 import { isGradEnabled } from './grad-mode.js'
-import { stableSigmoid } from './stable-sigmoid.js'
+import { type BinaryOp, OPS, type Op, type UnaryOp } from './ops.js'
 import { topologicalSort } from './topological-sort.js'
 
 /** What an op accepts as its other operand: a `Value`, or a plain number taken as a constant. */
@@ -17,20 +17,6 @@ export interface ValueOptions {
   label?: string
 }
 
-/** Names of the ops that produce values; `''` marks a leaf. */
-export type Op =
-  | ''
-  | 'add'
-  | 'mul'
-  | 'pow'
-  | 'relu'
-  | 'tanh'
-  | 'exp'
-  | 'log'
-  | 'sigmoid'
-  | 'sum'
-  | 'dot'
-
 type BackwardStep = (out: Value) => void
 
 const NO_CHILDREN: readonly Value[] = Object.freeze([])
@@ -40,11 +26,13 @@ const NO_CHILDREN: readonly Value[] = Object.freeze([])
  * it, `grad` holds the derivative of that output with respect to it.
  *
  * Each op computes its result and keeps a backward step that adds (`+=`) its local derivative times
- * the output's gradient into its inputs, as in micrograd. Subtraction, negation and division are
+ * the output's gradient into its inputs, as in micrograd. What each op computes and its local
+ * derivative are written once, in the {@link OPS} table; subtraction, negation and division are
  * built from `add`, `mul` and `pow`.
  *
  * @example
  * ```ts
+ * import { Value } from '@mg/engine'
  * const a = new Value(-4)
  * const b = new Value(2)
  * const y = a.mul(b).add(b.pow(3))
@@ -92,20 +80,12 @@ export class Value {
 
   /** `this + other` */
   add(other: Operand): Value {
-    const o = operand(other, 'add')
-    return Value.derive('add', this.data + o.data, [this, o], (out) => {
-      this.grad += out.grad
-      o.grad += out.grad
-    })
+    return this.binary(OPS.add, operand(other, 'add'))
   }
 
   /** `this * other` */
   mul(other: Operand): Value {
-    const o = operand(other, 'mul')
-    return Value.derive('mul', this.data * o.data, [this, o], (out) => {
-      this.grad += o.data * out.grad
-      o.grad += this.data * out.grad
-    })
+    return this.binary(OPS.mul, operand(other, 'mul'))
   }
 
   /**
@@ -113,46 +93,47 @@ export class Value {
    * positive; elsewhere that derivative is undefined and nothing is added.
    */
   pow(exponent: Operand): Value {
-    const k = operand(exponent, 'pow')
-    return Value.derive('pow', this.data ** k.data, [this, k], (out) => {
-      this.grad += k.data * this.data ** (k.data - 1) * out.grad
-      if (this.data > 0) k.grad += out.data * Math.log(this.data) * out.grad
-    })
+    return this.binary(OPS.pow, operand(exponent, 'pow'))
   }
 
   /** `max(0, this)`; its derivative at 0 is taken as 0, as in micrograd and PyTorch. */
   relu(): Value {
-    return Value.derive('relu', Math.max(0, this.data), [this], (out) => {
-      if (out.data > 0) this.grad += out.grad
-    })
+    return this.unary(OPS.relu)
   }
 
   /** Hyperbolic tangent. */
   tanh(): Value {
-    return Value.derive('tanh', Math.tanh(this.data), [this], (out) => {
-      this.grad += (1 - out.data * out.data) * out.grad
-    })
+    return this.unary(OPS.tanh)
   }
 
   /** `e ** this`; throws rather than overflow to Infinity (above about 709.78). */
   exp(): Value {
-    return Value.derive('exp', Math.exp(this.data), [this], (out) => {
-      this.grad += out.data * out.grad
-    })
+    return this.unary(OPS.exp)
   }
 
   /** Natural logarithm; throws for inputs ≤ 0. */
   log(): Value {
-    return Value.derive('log', Math.log(this.data), [this], (out) => {
-      this.grad += out.grad / this.data
-    })
+    return this.unary(OPS.log)
   }
 
   /** Logistic sigmoid `1 / (1 + e ** -this)`, computed without overflow for any finite input. */
   sigmoid(): Value {
-    return Value.derive('sigmoid', stableSigmoid(this.data), [this], (out) => {
-      this.grad += out.data * (1 - out.data) * out.grad
-    })
+    return this.unary(OPS.sigmoid)
+  }
+
+  /** Sine, in radians. */
+  sin(): Value {
+    return this.unary(OPS.sin)
+  }
+
+  /** Cosine, in radians. */
+  cos(): Value {
+    return this.unary(OPS.cos)
+  }
+
+  /** `|this|`; its derivative at 0 is taken as 0, as in PyTorch. */
+  abs(): Value {
+    return this.unary(OPS.abs)
   }
 
   /** `-this`, as `this * -1`. */
@@ -203,13 +184,25 @@ export class Value {
     return `Value(data=${this.data}, grad=${this.grad})`
   }
 
+  /** Node's and Bun's `console.log` and inspectors print a value as `toString()` does. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString()
+  }
+
+  /** Deno's `console.log` and notebook cells print a value as `toString()` does. */
+  [Symbol.for('Deno.customInspect')](): string {
+    return this.toString()
+  }
+
   /**
    * Adds many values as one node, so a long sum costs one graph node instead of one per term.
    * Gives exactly the gradients of the chained `add`s.
    *
    * @example
    * ```ts
-   * const total = Value.sum(losses)
+   * import { Value } from '@mg/engine'
+   * const losses = [new Value(0.5), new Value(1.5), 2]
+   * const total = Value.sum(losses) // 4
    * ```
    */
   static sum(values: readonly Operand[]): Value {
@@ -228,7 +221,11 @@ export class Value {
    * @throws {@link LengthMismatchError} if the lists differ in length.
    * @example
    * ```ts
-   * const activation = Value.dot(inputs, weights).add(bias)
+   * import { Value } from '@mg/engine'
+   * const inputs = [0.5, -1]
+   * const weights = [new Value(2), new Value(3)]
+   * const bias = new Value(1)
+   * const activation = Value.dot(inputs, weights).add(bias) // 0.5 * 2 - 1 * 3 + 1 = -1
    * ```
    */
   static dot(xs: readonly Operand[], ws: readonly Operand[]): Value {
@@ -254,8 +251,23 @@ export class Value {
     })
   }
 
+  /** Applies a one-input op of the table: its forward now, its local derivative on the way back. */
+  private unary(op: UnaryOp): Value {
+    return Value.derive(op.name, op.forward(this.data), [this], (out) => {
+      this.grad += op.derivative(this.data, out.data) * out.grad
+    })
+  }
+
+  /** Applies a two-input op of the table: its forward now, its local derivatives on the way back. */
+  private binary(op: BinaryOp, other: Value): Value {
+    return Value.derive(op.name, op.forward(this.data, other.data), [this, other], (out) => {
+      this.grad += op.derivativeA(this.data, other.data, out.data) * out.grad
+      other.grad += op.derivativeB(this.data, other.data, out.data) * out.grad
+    })
+  }
+
   /** Makes an op's result, refusing a non-finite one; records inputs and backward step unless in `noGrad`. */
-  private static derive(op: Op, data: number, inputs: Value[], backward: BackwardStep): Value {
+  private static derive(op: string, data: number, inputs: Value[], backward: BackwardStep): Value {
     if (!Number.isFinite(data)) {
       throw new NonFiniteResultError(
         op,
@@ -265,7 +277,7 @@ export class Value {
     }
     const out = new Value(data)
     if (isGradEnabled()) {
-      out._op = op
+      out._op = op as Op
       out._children = inputs
       out._backward = backward
     }

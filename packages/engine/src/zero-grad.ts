@@ -5,7 +5,10 @@ import type { Value } from './value.js'
  *
  * @example
  * ```ts
- * zeroGrad(model.parameters())
+ * import { Value, zeroGrad } from '@mg/engine'
+ * const w = new Value(0.5)
+ * w.mul(3).backward() // w.grad is 3
+ * zeroGrad([w]) // w.grad is 0 again, ready for the next backward()
  * ```
  */
 export function zeroGrad(values: Iterable<Value>): void {

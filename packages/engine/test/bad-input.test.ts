@@ -10,6 +10,7 @@ import {
   numericalGradient,
   Value,
 } from '../src/index.js'
+import { catchError } from './support/catch-error.js'
 
 const one = new Value(1)
 
@@ -42,7 +43,7 @@ describe('bad input', () => {
   it('refuses dot lists of different lengths', () => {
     const error = catchError(() => Value.dot([1, 2, 3], [one]))
     expect(error).toBeInstanceOf(LengthMismatchError)
-    expect(error).toMatchObject({ op: 'dot', expected: 3, received: 1 })
+    expect(error).toMatchObject({ what: 'dot', expected: 3, received: 1 })
   })
 
   it.each([
@@ -96,12 +97,3 @@ describe('bad input', () => {
     expect(new EngineError('wrapped', { cause }).cause).toBe(cause)
   })
 })
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run()
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to throw')
-}

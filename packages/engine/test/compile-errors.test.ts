@@ -12,6 +12,7 @@ import {
   UnsupportedOpError,
   Value,
 } from '../src/index.js'
+import { catchError } from './support/catch-error.js'
 
 describe('compileGraph rejects declarations the graph cannot honour', () => {
   it('names a parameter the output does not depend on', () => {
@@ -114,6 +115,26 @@ describe('a compiled graph checks its data', () => {
     expect(error).toMatchObject({ op: 'dot', result: Number.POSITIVE_INFINITY })
   })
 
+  it('names a fused activation whose own result is not finite, with the dynamic engine’s inputs', () => {
+    const x = new Value(1)
+    const w = new Value(1)
+    const b = new Value(0)
+    const neuron = (activation: 'log' | 'exp') => Value.dot([x], [w]).add(b)[activation]()
+    for (const [activation, input, result] of [
+      ['log', -3, Number.NaN],
+      ['exp', 800, Number.POSITIVE_INFINITY],
+    ] as const) {
+      const graph = compileGraph({ output: neuron(activation), parameters: [w, b], inputs: [x] })
+      graph.setInputs([input])
+      const compiled = catchError(() => graph.forward())
+      x.data = input
+      const dynamic = catchError(() => neuron(activation))
+      expect(compiled).toBeInstanceOf(NonFiniteResultError)
+      expect(compiled).toMatchObject({ op: activation, inputs: [input], result })
+      expect(dynamic).toMatchObject({ op: activation, inputs: [input], result })
+    }
+  })
+
   it('raises NonFiniteGradientError when a derivative overflows, as backward() does', () => {
     const x = new Value(1, { label: 'x' })
     const output = x.pow(0.5)
@@ -143,12 +164,3 @@ describe('a compiled graph checks its data', () => {
     expect(dynamic).toMatchObject({ op: 'mul', label: 'k', grad: Number.POSITIVE_INFINITY })
   })
 })
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run()
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected an error')
-}

@@ -91,6 +91,7 @@ describe('a compiled training step', () => {
 
       graph.setInputs([...data.points, ...data.labels])
       const loss = graph.forward()
+      graph.zeroGrad()
       graph.backward()
       expect(Math.abs(loss - dynamic.loss.data)).toBeLessThan(1e-12)
       for (const [index, score] of dynamic.scores.entries())
@@ -108,13 +109,30 @@ describe('a compiled training step', () => {
       expect(Math.abs(graph.parameterData[index]! - parameter.data)).toBeLessThan(1e-12)
   })
 
-  it('overwrites gradients on each backward() instead of accumulating them', () => {
+  it('accumulates leaf gradients on each backward(), as Value.backward() does, until zeroGrad()', () => {
     const w = new Value(2)
-    const graph = compileGraph({ output: w.mul(w).mul(3), parameters: [w] })
+    const x = new Value(5)
+    const output = w.mul(w).mul(3).add(x)
+    const graph = compileGraph({ output, parameters: [w], inputs: [x] })
     graph.forward()
     graph.backward()
     graph.backward()
-    expect(graph.parameterGrad[0]).toBe(12)
+    output.backward()
+    output.backward()
+    expect([graph.parameterGrad[0], graph.inputGrad[0]]).toEqual([24, 2])
+    expect([w.grad, x.grad]).toEqual([24, 2])
+    graph.zeroGrad()
+    graph.backward()
+    expect([graph.parameterGrad[0], graph.inputGrad[0]]).toEqual([12, 1])
+  })
+
+  it('seeds a leaf output the way Value.backward() does: its gradient grows by 1', () => {
+    const w = new Value(3)
+    const graph = compileGraph({ output: w, parameters: [w] })
+    graph.forward()
+    graph.backward()
+    graph.backward()
+    expect(graph.parameterGrad[0]).toBe(2)
   })
 
   it('synchronises parameters with their Values: pull reads data, push writes data and grad', () => {

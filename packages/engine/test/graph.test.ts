@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { isGradEnabled, noGrad, topologicalSort, Value, walkGraph, zeroGrad } from '../src/index.js'
 
@@ -91,5 +92,16 @@ describe('Value basics', () => {
     zeroGrad([a])
     expect(a.grad).toBe(0)
     expect(b.grad).toBe(1)
+  })
+})
+
+describe('printing a Value', () => {
+  it('reads like micrograd’s repr in toString, console.log and template strings', () => {
+    const { o } = neuron()
+    o.backward()
+    const repr = `Value(data=${o.data}, grad=1)`
+    expect(String(o)).toBe(repr)
+    expect(inspect(o)).toBe(repr)
+    expect(inspect({ o })).toBe(`{ o: ${repr} }`)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Value } from '../src/index.js'
+import { microgradReadmeExpression } from './support/micrograd-readme.js'
 
 // micrograd's test_engine.py checks these two expressions against PyTorch. The expected numbers
 // were recomputed exactly with rational arithmetic (forward-mode duals over Python's Fraction),
@@ -20,18 +21,7 @@ describe("micrograd's PyTorch-checked tests", () => {
   })
 
   it('more ops: g = 24.7041, dg/da = 138.8338, dg/db = 645.5773', () => {
-    const a = new Value(-4)
-    const b = new Value(2)
-    let c = a.add(b)
-    let d = a.mul(b).add(b.pow(3))
-    c = c.add(c.add(1))
-    c = c.add(new Value(1).add(c).add(a.neg()))
-    d = d.add(d.mul(2).add(b.add(a).relu()))
-    d = d.add(new Value(3).mul(d).add(b.sub(a).relu()))
-    const e = c.sub(d)
-    const f = e.pow(2)
-    let g = f.div(2)
-    g = g.add(new Value(10).div(f))
+    const { a, b, g } = microgradReadmeExpression()
     g.backward()
     closeTo(g.data, 24.70408163265306)
     closeTo(a.grad, 138.8338192419825)

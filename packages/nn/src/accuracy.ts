@@ -23,6 +23,7 @@ export interface AccuracyOptions {
  *
  * @example
  * ```ts
+ * import { accuracy } from '@mg/nn'
  * accuracy([0.3, -2, 1.5], [1, -1, -1])              // 2/3
  * accuracy([0.9, 0.2], [1, 0], { threshold: 0.5 })   // 1
  * accuracy([[2, 0.1, -1], [0, 3, 1]], [0, 2])        // 0.5

@@ -24,6 +24,8 @@ export interface AdamOptions {
  *
  * @example
  * ```ts
+ * import { Adam, MLP } from '@mg/nn'
+ * const model = new MLP(2, [4, 1], { seed: 1 })
  * const optimizer = new Adam(model.parameters(), { learningRate: 0.01 })
  * ```
  */
@@ -126,6 +128,8 @@ export class Adam extends Optimizer {
  *
  * @example
  * ```ts
+ * import { AdamW, MLP } from '@mg/nn'
+ * const model = new MLP(2, [4, 1], { seed: 1 })
  * const optimizer = new AdamW(model.parameters(), { learningRate: 0.01, weightDecay: 0.01 })
  * ```
  */

@@ -19,6 +19,10 @@ export const BCE_LABELS: LabelRule = {
  * @throws {@link InvalidLabelError} for a label outside [0, 1].
  * @example
  * ```ts
+ * import { binaryCrossEntropyWithLogits, MLP } from '@mg/nn'
+ * const X = [[0.5, -1], [-0.2, 0.3]]
+ * const y = [1, 0]
+ * const model = new MLP(2, [4, 1], { seed: 1 })
  * const logits = X.map((x) => model.forward(x)[0]!)
  * const loss = binaryCrossEntropyWithLogits(logits, y) // y: 0 or 1
  * ```

@@ -1,8 +1,9 @@
 import { noGrad } from '@mg/engine'
-import { l2Penalty } from './l2-penalty.js'
+import { type LossFunction, prepareLoss } from './loss-option.js'
+import type { LossName } from './losses.js'
 import { nonNegative } from './optimizer.js'
-import { checkModelAndData, type Dataset, type TrainableModel } from './training-data.js'
-import { type LossFunction, type LossName, trainingLoss } from './training-loss.js'
+import { checkModelAndData, type Dataset, type TrainableModel } from './training-setup.js'
+import { forwardAndLoss, scoresOf } from './training-step.js'
 
 /** Options for {@link evaluate}. */
 export interface EvaluateOptions {
@@ -26,6 +27,10 @@ export interface Evaluation {
  *
  * @example
  * ```ts
+ * import { makeMoons, trainTestSplit } from '@mg/datasets'
+ * import { evaluate, MLP } from '@mg/nn'
+ * const { test } = trainTestSplit(makeMoons({ noise: 0.1, seed: 1 }), { seed: 1 })
+ * const model = new MLP(2, [16, 16, 1], { seed: 1337 }) // trained on the other split
  * const { loss, accuracy } = evaluate(model, test, { loss: 'hinge' })
  * ```
  */
@@ -35,14 +40,14 @@ export function evaluate(
   options: EvaluateOptions,
 ): Evaluation {
   checkModelAndData(model, data)
-  const loss = trainingLoss(options?.loss, data.y)
+  const loss = prepareLoss(options?.loss, data.y)
   const l2Alpha = nonNegative('l2Alpha', options.l2Alpha ?? 0)
-  const labels = loss.mapLabels(data.y)
   return noGrad(() => {
-    const outputs = data.X.map((x) => model.forward(x))
-    let value = loss.compute(outputs, labels)
-    if (l2Alpha > 0) value = value.add(l2Penalty(model.parameters(), l2Alpha))
-    const scores = outputs.map((row) => row.map((output) => output.data))
-    return { loss: value.data, accuracy: loss.accuracy(scores, labels) }
+    const { outputs, total } = forwardAndLoss(
+      { model, parameters: model.parameters(), l2Alpha },
+      data.X,
+      (outputs) => loss.compute(outputs, loss.labels),
+    )
+    return { loss: total.data, accuracy: loss.accuracy(scoresOf(outputs), loss.labels) }
   })
 }

@@ -18,6 +18,10 @@ export const HINGE_LABELS: LabelRule = {
  * @throws {@link InvalidLabelError} for a label other than −1 or 1.
  * @example
  * ```ts
+ * import { hingeLoss, MLP } from '@mg/nn'
+ * const X = [[0.5, -1], [-0.2, 0.3]]
+ * const y = [1, -1]
+ * const model = new MLP(2, [4, 1], { seed: 1 })
  * const scores = X.map((x) => model.forward(x)[0]!)
  * const loss = hingeLoss(scores, y) // y: ±1
  * ```

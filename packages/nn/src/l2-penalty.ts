@@ -9,6 +9,10 @@ import { nonNegative } from './optimizer.js'
  *
  * @example
  * ```ts
+ * import { hingeLoss, l2Penalty, MLP } from '@mg/nn'
+ * const model = new MLP(2, [4, 1], { seed: 1 })
+ * const y = [1, -1]
+ * const scores = [[0.5, -1], [-0.2, 0.3]].map((x) => model.forward(x)[0]!)
  * const total = hingeLoss(scores, y).add(l2Penalty(model.parameters(), 1e-4))
  * ```
  */

@@ -11,6 +11,7 @@ import { resolveRandom } from './random-source.js'
  *
  * @example
  * ```ts
+ * import { Layer } from '@mg/nn'
  * const layer = new Layer(2, 3, { activation: 'tanh', seed: 7 })
  * layer.forward([1, 2]) // three Values
  * ```

@@ -18,7 +18,7 @@ export interface MlpOptions {
   activations?: readonly Activation[]
   /** Where the weights come from; give this or `seed`. */
   rng?: RandomSource
-  /** An integer in [0, 2³² − 1] for {@link createSeededRandom}; without `rng` or `seed` a fresh one is drawn and kept in `seed`. */
+  /** An integer in [0, 2³² − 1] for {@link createRng}; without `rng` or `seed` a fresh one is drawn and kept in `seed`. */
   seed?: number
   /** How the weights are drawn. Default `'uniform'` (micrograd's). */
   init?: Initialization
@@ -31,6 +31,7 @@ export interface MlpOptions {
  *
  * @example
  * ```ts
+ * import { MLP } from '@mg/nn'
  * const model = new MLP(2, [16, 16, 1], { seed: 1337 })
  * String(model)         // 'MLP of [Layer of [ReLUNeuron(2), …], …, Layer of [LinearNeuron(16)]]'
  * model.parameterCount  // 337
@@ -100,6 +101,8 @@ export class MLP extends Module {
    *
    * @example
    * ```ts
+   * import { MLP } from '@mg/nn'
+   * const model = new MLP(2, [4, 1], { seed: 1 })
    * const [score] = model.predict([0.5, -0.2])
    * ```
    */
@@ -122,6 +125,8 @@ export class MLP extends Module {
    *
    * @example
    * ```ts
+   * import { MLP } from '@mg/nn'
+   * const model = new MLP(2, [4, 1], { seed: 1 })
    * const copy = MLP.fromJSON(JSON.parse(JSON.stringify(model)))
    * ```
    */

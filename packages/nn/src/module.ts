@@ -7,6 +7,7 @@ import { InvalidOptionError, LengthMismatchError, NonFiniteValueError } from './
  *
  * @example
  * ```ts
+ * import { MLP } from '@mg/nn'
  * const model = new MLP(2, [16, 16, 1], { seed: 1337 })
  * model.parameterCount // 337
  * model.zeroGrad()
@@ -37,6 +38,8 @@ export abstract class Module {
    * @throws {@link LengthMismatchError} if `values` has the wrong length.
    * @example
    * ```ts
+   * import { MLP } from '@mg/nn'
+   * const model = new MLP(2, [4, 1], { seed: 1 })
    * const snapshot = model.getParameterValues()
    * // … train …
    * model.setParameterValues(snapshot) // back to where it was

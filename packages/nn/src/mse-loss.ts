@@ -16,6 +16,8 @@ export const MSE_TARGETS: LabelRule = {
  * @throws {@link InvalidLabelError} for a target that is not a finite number.
  * @example
  * ```ts
+ * import { Value } from '@mg/engine'
+ * import { mseLoss } from '@mg/nn'
  * mseLoss([new Value(2.5), new Value(0)], [3, -0.5]).data // 0.25
  * ```
  */

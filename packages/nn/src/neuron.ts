@@ -16,7 +16,7 @@ export interface NeuronOptions {
   activation?: Activation
   /** Where the weights come from; give this or `seed`. */
   rng?: RandomSource
-  /** An integer in [0, 2³² − 1] for {@link createSeededRandom}; without `rng` or `seed` a fresh one is drawn and kept in `seed`. */
+  /** An integer in [0, 2³² − 1] for {@link createRng}; without `rng` or `seed` a fresh one is drawn and kept in `seed`. */
   seed?: number
   /** How the weights are drawn. Default `'uniform'` (micrograd's). */
   init?: Initialization
@@ -28,6 +28,7 @@ export interface NeuronOptions {
  *
  * @example
  * ```ts
+ * import { Neuron } from '@mg/nn'
  * const neuron = new Neuron(2, { activation: 'tanh', seed: 1 })
  * const out = neuron.forward([0.5, -1]) // a Value
  * ```

@@ -1,11 +1,8 @@
-import type { Value } from '@mg/engine'
-import { Adam, AdamW } from './adam.js'
 import { InvalidOptionError, ModelFormatError } from './errors.js'
 import { MLP } from './mlp.js'
 import type { ModelJson } from './model-json.js'
 import type { Optimizer, OptimizerState } from './optimizer.js'
-import { parseOptimizerState } from './optimizer-state.js'
-import { SGD } from './sgd.js'
+import { buildOptimizer } from './optimizers.js'
 
 /** What {@link saveModel} writes: a {@link ModelJson} plus, optionally, the optimizer's state. */
 export type SavedModel = ModelJson & {
@@ -29,6 +26,10 @@ const NEGATIVE_ZERO = '\u0000negative zero\u0000'
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs'
+ * import { MLP, SGD, saveModel } from '@mg/nn'
+ * const model = new MLP(2, [16, 16, 1], { seed: 1337 })
+ * const optimizer = new SGD(model.parameters(), { learningRate: 0.1, momentum: 0.9 })
  * writeFileSync('model.json', saveModel(model, { optimizer }))
  * ```
  */
@@ -61,7 +62,9 @@ export function saveModel(model: MLP, options: { optimizer?: Optimizer } = {}): 
  *
  * @example
  * ```ts
- * const { model, optimizer } = loadModel(readFileSync('model.json', 'utf8'))
+ * import { readFileSync } from 'node:fs'
+ * import { loadModel } from '@mg/nn'
+ * const { model, optimizer } = loadModel(readFileSync('model.json', 'utf8')) // saveModel's file
  * ```
  */
 export function loadModel(text: string): LoadedModel {
@@ -84,29 +87,4 @@ export function loadModel(text: string): LoadedModel {
   const optimizer =
     state === undefined ? undefined : buildOptimizer(model.parameters(), state, 'optimizer')
   return { model, optimizer }
-}
-
-/**
- * Builds the optimizer a saved state describes ({@link SGD}, {@link Adam} or {@link AdamW}) on
- * `parameters` and restores its buffers.
- *
- * @example
- * ```ts
- * const optimizer = restoreOptimizer(model.parameters(), JSON.parse(savedState))
- * ```
- */
-export function restoreOptimizer(parameters: readonly Value[], state: unknown): Optimizer {
-  return buildOptimizer(parameters, state, '')
-}
-
-function buildOptimizer(parameters: readonly Value[], state: unknown, path: string): Optimizer {
-  const parsed = parseOptimizerState(state, parameters.length, path)
-  const optimizer =
-    parsed.type === 'sgd'
-      ? new SGD(parameters, { learningRate: parsed.learningRate })
-      : parsed.type === 'adam'
-        ? new Adam(parameters)
-        : new AdamW(parameters)
-  optimizer.loadState(parsed)
-  return optimizer
 }

@@ -9,6 +9,7 @@ export type LearningRateSchedule = (step: number) => number
  *
  * @example
  * ```ts
+ * import { constantSchedule } from '@mg/nn'
  * const schedule = constantSchedule(0.05)
  * ```
  */
@@ -23,6 +24,7 @@ export function constantSchedule(learningRate: number): LearningRateSchedule {
  *
  * @example
  * ```ts
+ * import { linearDecay } from '@mg/nn'
  * const schedule = linearDecay() // 1.0 at step 0, 0.109 at step 99
  * ```
  */
@@ -47,6 +49,7 @@ export function linearDecay(
  *
  * @example
  * ```ts
+ * import { cosineSchedule } from '@mg/nn'
  * const schedule = cosineSchedule({ initial: 0.01, steps: 500 })
  * ```
  */
@@ -67,6 +70,7 @@ export function cosineSchedule(options: {
  *
  * @example
  * ```ts
+ * import { stepSchedule } from '@mg/nn'
  * const schedule = stepSchedule({ initial: 0.1, stepSize: 30, gamma: 0.1 }) // 0.1, then 0.01 from step 30
  * ```
  */

@@ -20,7 +20,10 @@ export interface SgdOptions {
  *
  * @example
  * ```ts
+ * import { MLP, mseLoss, SGD } from '@mg/nn'
+ * const model = new MLP(2, [4, 1], { seed: 1 })
  * const optimizer = new SGD(model.parameters(), { learningRate: 0.1, momentum: 0.9 })
+ * const loss = mseLoss(model.forward([0.5, -1]), [1])
  * optimizer.zeroGrad(); loss.backward(); optimizer.step()
  * ```
  */

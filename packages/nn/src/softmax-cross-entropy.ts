@@ -20,6 +20,10 @@ const CALLER = 'softmaxCrossEntropy'
  * or a probability outside [0, 1].
  * @example
  * ```ts
+ * import { MLP, softmaxCrossEntropy } from '@mg/nn'
+ * const X = [[0.5, -1], [-0.2, 0.3]]
+ * const y = [1, 2]
+ * const model = new MLP(2, [4, 3], { seed: 1 })
  * const logits = X.map((x) => model.forward(x)) // one row of nout logits per sample
  * const loss = softmaxCrossEntropy(logits, y)    // y: 0, 1, 2, …
  * softmaxCrossEntropy(logits, [[0, 1, 0], [0.2, 0.8, 0]]) // or rows of class probabilities
@@ -41,14 +45,19 @@ export function softmaxCrossEntropy(
   return Value.sum(losses).mul(1 / losses.length)
 }
 
-/** Throws unless `classIndex` is a whole number in [0, classes). */
-export function checkClassIndex(index: number, classIndex: unknown, classes: number): void {
+/** Throws unless `classIndex` is a whole number in [0, classes); `caller` names the loss in the message. */
+export function checkClassIndex(
+  index: number,
+  classIndex: unknown,
+  classes: number,
+  caller = CALLER,
+): void {
   if (
     !(typeof classIndex === 'number' && Number.isInteger(classIndex)) ||
     classIndex < 0 ||
     classIndex >= classes
   )
-    throw new InvalidLabelError(CALLER, index, classIndex, `a class index in [0, ${classes})`)
+    throw new InvalidLabelError(caller, index, classIndex, `a class index in [0, ${classes})`)
 }
 
 function classLoss(values: Value[], classIndex: number, index: number): Value {

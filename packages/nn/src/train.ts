@@ -1,12 +1,12 @@
-import { stepsPerEpoch } from './batches.js'
 import { InvalidOptionError } from './errors.js'
+import { createTrainer, type TrainingHistory } from './trainer.js'
 import {
-  createTrainer,
+  type Dataset,
   positiveInteger,
+  stepsPerEpoch,
+  type TrainableModel,
   type TrainerOptions,
-  type TrainingHistory,
-} from './trainer.js'
-import type { Dataset, TrainableModel } from './training-data.js'
+} from './training-setup.js'
 
 /** Options for {@link train}: those of {@link createTrainer}, and how long to train. */
 export interface TrainOptions extends TrainerOptions {
@@ -30,6 +30,9 @@ export interface TrainOptions extends TrainerOptions {
  * @throws {@link TrainingDivergedError} naming the step if the loss, a gradient or a parameter stops being finite.
  * @example
  * ```ts
+ * import { makeMoons } from '@mg/datasets'
+ * import { linearDecay, MLP, SGD, train } from '@mg/nn'
+ * const { X, y } = makeMoons({ nSamples: 100, noise: 0.1, seed: 1 })
  * const model = new MLP(2, [16, 16, 1], { seed: 1337 })
  * const history = train(model, { X, y }, {
  *   loss: 'hinge', l2Alpha: 1e-4, steps: 100,

@@ -121,6 +121,18 @@ describe('train with compiled: true', () => {
     expectClose(compiled.parameters, dynamic.parameters, 1e-12)
   })
 
+  it('follows the dynamic run with mse on one-hot rows for three classes, on mini-batches', () => {
+    const [dynamic, compiled] = bothWays(
+      () => new MLP(2, [8, 3], { seed: 2, activation: 'tanh' }),
+      makeSpiral(10, 3, 4),
+      (model) => new SGD(model.parameters(), { learningRate: 0.1 }),
+      { loss: 'mse', l2Alpha: 1e-4, epochs: 4, batchSize: 8, seed: 2 },
+    )
+    expectClose(compiled.losses, dynamic.losses, 1e-12)
+    expect(compiled.accuracies).toEqual(dynamic.accuracies)
+    expectClose(compiled.parameters, dynamic.parameters, 1e-12)
+  })
+
   it('stops with an error naming the step when training diverges, as the dynamic run does', () => {
     const run = (compiled: boolean) => {
       const model = new MLP(1, [1], { rng: { uniform: () => 0.75 } })

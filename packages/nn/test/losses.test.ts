@@ -240,6 +240,7 @@ describe('labels held in Values (the inputs of a compiled graph)', () => {
     ]) {
       graph.setInputs([x!, y!])
       expect(graph.forward()).toBe(loss)
+      graph.zeroGrad()
       graph.backward()
       expect(graph.inputGrad[0]).toBe(slope)
     }

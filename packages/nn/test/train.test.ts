@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   Adam,
   cosineSchedule,
+  createRng,
   evaluate,
   InvalidLabelError,
   InvalidOptionError,
@@ -25,6 +26,13 @@ const moons01 = { X: moons.X, y: moons.y.map((label) => (label + 1) / 2) }
 function small(seed = 1) {
   const model = new MLP(2, [8, 1], { seed })
   return { model, optimizer: new SGD(model.parameters(), { learningRate: 0.5 }) }
+}
+
+/** A short mini-batch run from the same weights, its batches shuffled by `seed` (fresh if none). */
+function miniBatchRun(seed?: number) {
+  const { model, optimizer } = small(9)
+  const history = train(model, moons, { loss: 'hinge', optimizer, steps: 12, batchSize: 16, seed })
+  return { seed: history.seed, losses: history.steps.map((record) => record.loss) }
 }
 
 describe('train', () => {
@@ -75,37 +83,13 @@ describe('train', () => {
   })
 
   it('is deterministic under a seed, mini-batches included', () => {
-    const runWith = (seed: number) => {
-      const { model, optimizer } = small(9)
-      return train(model, moons, {
-        loss: 'hinge',
-        optimizer,
-        steps: 12,
-        batchSize: 16,
-        seed,
-      }).steps.map((r) => r.loss)
-    }
-    expect(runWith(5)).toEqual(runWith(5))
-    expect(runWith(5)).not.toEqual(runWith(6))
+    expect(miniBatchRun(5).losses).toEqual(miniBatchRun(5).losses)
+    expect(miniBatchRun(5).losses).not.toEqual(miniBatchRun(6).losses)
   })
 
   it('reports the fresh seed it drew, which replays the run', () => {
-    const first = small(9)
-    const history = train(first.model, moons, {
-      loss: 'hinge',
-      optimizer: first.optimizer,
-      steps: 5,
-      batchSize: 10,
-    })
-    const again = small(9)
-    const replay = train(again.model, moons, {
-      loss: 'hinge',
-      optimizer: again.optimizer,
-      steps: 5,
-      batchSize: 10,
-      seed: history.seed,
-    })
-    expect(replay.steps.map((r) => r.loss)).toEqual(history.steps.map((r) => r.loss))
+    const first = miniBatchRun()
+    expect(miniBatchRun(first.seed).losses).toEqual(first.losses)
   })
 
   it('visits every sample once per epoch in mini-batches', () => {
@@ -137,6 +121,10 @@ describe('train', () => {
       ).toEqual([...Array(10).keys()])
     }
     expect(batches.slice(0, 3).flat()).not.toEqual(batches.slice(3, 6).flat())
+    // The order is the shared generator's shuffle: one seed, one stream, in every package.
+    const rng = createRng(2)
+    const epochs = [0, 1, 2].map(() => rng.shuffle([...Array(10).keys()]))
+    expect(batches.flat()).toEqual(epochs.flat())
   })
 
   it('maps 0/1 labels to ±1 for the hinge loss, and ±1 to 0/1 for BCE', () => {

@@ -1,47 +1,58 @@
+import { InvalidOptionError, MgError, type MgErrorOptions } from '@mg/common'
+
+// The kind every package throws lives in @mg/common; it is listed here with viz's own errors, so
+// the index exports every error from one place.
+export { InvalidOptionError, MgError } from '@mg/common'
+
 /**
- * Base class of every error thrown by `@mg/viz`; catch this to handle them all.
+ * Base class of viz's own errors: data that cannot be drawn, pictures too large, Graphviz
+ * failures. Bad arguments and options are {@link InvalidInputError}s, the
+ * {@link InvalidOptionError} every package shares; catch {@link MgError} to handle them all.
  *
  * @example
  * ```ts
- * try { graphToDot(loss) } catch (error) { if (error instanceof VizError) console.error(error.message) }
+ * import { lossCurveSvg, VizError } from '@mg/viz'
+ * try { lossCurveSvg([{ step: 0, loss: Number.NaN }]) } catch (error) { if (error instanceof VizError) console.error(error.message) }
  * ```
  *
  * @group Errors
  */
-export class VizError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = new.target.name
-  }
-}
+export class VizError extends MgError {}
 
 /**
- * Thrown when an option is unknown or outside its allowed range.
+ * The {@link InvalidOptionError} of `@mg/viz`, built with the function's name first: thrown when
+ * an argument or option is missing, empty, of the wrong shape or out of range. Catch
+ * `InvalidOptionError` to handle it along with the same error from every other package.
  *
  * @group Errors
  */
-export class InvalidOptionError extends VizError {
-  /** The function that was given the option, e.g. `'graphToDot'`. */
-  readonly functionName: string
-  /** The option's name. */
-  readonly option: string
-  /** What was received. */
-  readonly received: unknown
+export class InvalidInputError extends InvalidOptionError {
+  /** The function that was given the argument or option, e.g. `'graphToDot'`. */
+  declare readonly functionName: string
 
+  /**
+   * @param functionName - the function that was called.
+   * @param argument - the argument's or option's name, e.g. `'root'` or `'maxNodes'`.
+   * @param received - the value that was given.
+   * @param expected - what is allowed, in words that follow "expected".
+   */
   constructor(
     functionName: string,
-    option: string,
+    argument: string,
     received: unknown,
     expected: string,
-    message?: string,
+    options?: MgErrorOptions,
   ) {
-    super(
-      message ??
-        `${functionName}: option "${option}" must be ${expected}; received ${describe(received)}.`,
-    )
-    this.functionName = functionName
-    this.option = option
-    this.received = received
+    super(argument, received, expected, '', { ...options, functionName })
+  }
+
+  /**
+   * Which argument or option, e.g. `'root'` or `'history'`.
+   *
+   * @deprecated Read `option`, the name every {@link InvalidOptionError} has.
+   */
+  get argument(): string {
+    return this.option
   }
 }
 
@@ -50,55 +61,18 @@ export class InvalidOptionError extends VizError {
  *
  * @group Errors
  */
-export class UnknownOptionError extends InvalidOptionError {
-  /** The options the function does accept. */
-  readonly knownOptions: readonly string[]
-
+export class UnknownOptionError extends InvalidInputError {
   constructor(
     functionName: string,
     option: string,
-    knownOptions: readonly string[],
+    /** The options the function does accept. */
+    readonly knownOptions: readonly string[],
     suggestion?: string,
   ) {
+    super(functionName, option, option, `one of the known options (${knownOptions.join(', ')})`)
+    // A typo reads better as "unknown option" with a suggestion than as "expected … received".
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : ''
-    super(
-      functionName,
-      option,
-      option,
-      'a known option',
-      `${functionName}: unknown option "${option}".${hint} Known options: ${knownOptions.join(', ')}.`,
-    )
-    this.knownOptions = knownOptions
-  }
-}
-
-/**
- * Thrown when an argument is missing, empty or of the wrong shape.
- *
- * @group Errors
- */
-export class InvalidInputError extends VizError {
-  /** The function that was given the argument. */
-  readonly functionName: string
-  /** Which argument, e.g. `'root'` or `'history'`. */
-  readonly argument: string
-  /** What was received. */
-  readonly received: unknown
-
-  constructor(
-    functionName: string,
-    argument: string,
-    received: unknown,
-    expected: string,
-    options?: { cause?: unknown },
-  ) {
-    super(
-      `${functionName}: ${argument} must be ${expected}; received ${describe(received)}.`,
-      options,
-    )
-    this.functionName = functionName
-    this.argument = argument
-    this.received = received
+    this.message = `${functionName}: unknown option "${option}".${hint} Known options: ${knownOptions.join(', ')}.`
   }
 }
 
@@ -108,18 +82,16 @@ export class InvalidInputError extends VizError {
  * @group Errors
  */
 export class NonFiniteDataError extends VizError {
-  /** The function that was given the data. */
-  readonly functionName: string
-  /** Where the number sits, e.g. `'history[3].loss'`. */
-  readonly location: string
-  /** The offending number. */
-  readonly value: number
-
-  constructor(functionName: string, location: string, value: number, hint: string) {
+  constructor(
+    /** The function that was given the data. */
+    readonly functionName: string,
+    /** Where the number sits, e.g. `'history[3].loss'`. */
+    readonly location: string,
+    /** The offending number. */
+    readonly value: number,
+    hint: string,
+  ) {
     super(`${functionName}: ${location} is ${value}; expected a finite number. ${hint}`)
-    this.functionName = functionName
-    this.location = location
-    this.value = value
   }
 }
 
@@ -130,28 +102,21 @@ export class NonFiniteDataError extends VizError {
  * @group Errors
  */
 export class GraphTooLargeError extends VizError {
-  /** How many boxes (or edges) would have been drawn. */
-  readonly count: number
-  /** The limit that was exceeded. */
-  readonly limit: number
-  /** The option that sets the limit: `'maxNodes'` or `'maxEdges'`. */
-  readonly limitName: string
-
   constructor(
     functionName: string,
-    count: number,
-    limit: number,
+    /** How many boxes (or edges) would have been drawn. */
+    readonly count: number,
+    /** The limit that was exceeded. */
+    readonly limit: number,
     what: string,
-    limitName: string,
+    /** The option that sets the limit: `'maxNodes'` or `'maxEdges'`. */
+    readonly limitName: string,
     advice: string,
   ) {
     super(
       `${functionName}: the picture would have ${count.toLocaleString('en-US')} ${what}, more ` +
         `than ${limitName} (${limit.toLocaleString('en-US')}). ${advice}`,
     )
-    this.count = count
-    this.limit = limit
-    this.limitName = limitName
   }
 }
 
@@ -161,22 +126,12 @@ export class GraphTooLargeError extends VizError {
  * @group Errors
  */
 export class RenderError extends VizError {
-  /** The DOT source that failed. */
-  readonly dot: string
-
-  constructor(message: string, dot: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    /** The DOT source that failed. */
+    readonly dot: string,
+    options?: MgErrorOptions,
+  ) {
     super(message, options)
-    this.dot = dot
   }
-}
-
-/** A short, readable rendering of any received value for error messages. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') {
-    return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}…` : JSON.stringify(value)
-  }
-  if (Array.isArray(value)) return `an array of length ${value.length}`
-  if (typeof value === 'function') return 'a function'
-  if (typeof value === 'object' && value !== null) return Object.prototype.toString.call(value)
-  return String(value)
 }

@@ -3,10 +3,13 @@
  *
  * @module @mg/viz
  */
+
+export { drawDot } from './draw-dot.js'
 export {
   GraphTooLargeError,
   InvalidInputError,
   InvalidOptionError,
+  MgError,
   NonFiniteDataError,
   RenderError,
   UnknownOptionError,
@@ -26,6 +29,9 @@ export { functionPlotSvg } from './plots/function-plot.js'
 export type { History, HistoryEntry, LossCurveOptions } from './plots/loss-curve.js'
 export { lossCurveSvg } from './plots/loss-curve.js'
 export type { Bounds, Predict, Score } from './plots/mesh.js'
+export type { PlotOptions } from './plots/plot-options.js'
 export type { LayoutEngine, RenderSvgOptions } from './render-svg.js'
 export { renderSvg } from './render-svg.js'
+export type { SvgPicture } from './show.js'
+export { show } from './show.js'
 export { OKABE_ITO } from './theme.js'

@@ -1,4 +1,4 @@
-import { InvalidOptionError, UnknownOptionError } from './errors.js'
+import { InvalidInputError, UnknownOptionError } from './errors.js'
 
 /**
  * Checks that `options` is an object naming only `allowed` keys, so a typo such as `colapse` fails
@@ -11,7 +11,7 @@ export function checkOptionNames(
 ): void {
   if (options === undefined) return
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidOptionError(functionName, 'options', options, 'an object or undefined')
+    throw new InvalidInputError(functionName, 'options', options, 'an object or undefined')
   }
   for (const name of Object.keys(options)) {
     if (!allowed.includes(name))
@@ -33,13 +33,18 @@ export function integerOption(
     value < range.min ||
     value > range.max
   )
-    throw new InvalidOptionError(
+    throw new InvalidInputError(
       functionName,
       name,
       value,
       `an integer from ${range.min} to ${range.max}`,
     )
   return value
+}
+
+/** Reads a `precision` option: the decimals a picture shows, a whole number from 0 to 12. */
+export function precisionOption(functionName: string, value: unknown, fallback: number): number {
+  return integerOption(functionName, 'precision', value, { min: 0, max: 12, fallback })
 }
 
 /** Reads a finite number option, optionally requiring it to be positive. */
@@ -51,7 +56,7 @@ export function numberOption(
 ): number {
   if (value === undefined) return rule.fallback
   if (typeof value !== 'number' || !Number.isFinite(value) || (rule.positive && value <= 0)) {
-    throw new InvalidOptionError(
+    throw new InvalidInputError(
       functionName,
       name,
       value,
@@ -70,7 +75,7 @@ export function booleanOption(
 ): boolean {
   if (value === undefined) return fallback
   if (typeof value !== 'boolean')
-    throw new InvalidOptionError(functionName, name, value, 'true or false')
+    throw new InvalidInputError(functionName, name, value, 'true or false')
   return value
 }
 
@@ -82,7 +87,7 @@ export function stringOption(
   fallback: string,
 ): string {
   if (value === undefined) return fallback
-  if (typeof value !== 'string') throw new InvalidOptionError(functionName, name, value, 'a string')
+  if (typeof value !== 'string') throw new InvalidInputError(functionName, name, value, 'a string')
   return value
 }
 
@@ -97,7 +102,7 @@ export function choiceOption<T extends string>(
   if (value === undefined) return fallback
   if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
     const listed = choices.map((choice) => `'${choice}'`).join(' | ')
-    throw new InvalidOptionError(functionName, name, value, `one of ${listed}`)
+    throw new InvalidInputError(functionName, name, value, `one of ${listed}`)
   }
   return value as T
 }
@@ -115,7 +120,7 @@ export function rangeOption(
     value.every((end) => typeof end === 'number' && Number.isFinite(end)) &&
     value[0] < value[1]
   if (!ok)
-    throw new InvalidOptionError(functionName, name, value, 'a pair [min, max] with min < max')
+    throw new InvalidInputError(functionName, name, value, 'a pair [min, max] with min < max')
   return value as [number, number]
 }
 
@@ -143,27 +148,4 @@ function editDistance(a: string, b: string): number {
     previous = current
   }
   return previous[b.length]!
-}
-
-/**
- * Reads a picture's `width` and `height` options, the same bounds for every plot: width 200 to
- * 4000 (default 640), height 150 to 4000 (default `defaultHeight`).
- */
-export function pictureSize(
-  functionName: string,
-  options: { width?: unknown; height?: unknown },
-  defaultHeight: number,
-): { width: number; height: number } {
-  return {
-    width: integerOption(functionName, 'width', options.width, {
-      min: 200,
-      max: 4000,
-      fallback: 640,
-    }),
-    height: integerOption(functionName, 'height', options.height, {
-      min: 150,
-      max: 4000,
-      fallback: defaultHeight,
-    }),
-  }
 }

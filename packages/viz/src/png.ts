@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module'
 import { Resvg } from '@resvg/resvg-js'
-import { InvalidInputError, InvalidOptionError } from './errors.js'
+import { InvalidInputError } from './errors.js'
 import { booleanOption, checkOptionNames, numberOption, stringOption } from './options.js'
 import { FONT_FAMILY } from './theme.js'
 
@@ -42,7 +42,10 @@ function bundledFonts(): string[] {
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs'
+ * import { Value } from '@mg/engine'
+ * import { graphToDot, renderSvg } from '@mg/viz'
  * import { renderPng } from '@mg/viz/png'
+ * const o = new Value(2, { label: 'x' }).mul(new Value(-3, { label: 'w' })).tanh()
  * writeFileSync('graph.png', renderPng(await renderSvg(graphToDot(o)), { scale: 2 }))
  * ```
  */
@@ -51,7 +54,7 @@ export function renderPng(svg: string, options: RenderPngOptions = {}): Uint8Arr
   checkOptionNames(name, options, ['scale', 'background', 'loadSystemFonts'])
   const scale = numberOption(name, 'scale', options.scale, { fallback: 2, positive: true })
   if (scale > 10) {
-    throw new InvalidOptionError(name, 'scale', scale, 'a number greater than 0 and at most 10')
+    throw new InvalidInputError(name, 'scale', scale, 'a number greater than 0 and at most 10')
   }
   const background = stringOption(name, 'background', options.background, 'white')
   const loadSystemFonts = booleanOption(name, 'loadSystemFonts', options.loadSystemFonts, false)

@@ -34,8 +34,11 @@ function loadGraphviz(): Promise<Graphviz> {
  * @throws {@link RenderError} when Graphviz rejects the DOT or the graph has no nodes.
  * @example
  * ```ts
+ * import { Value } from '@mg/engine'
+ * import { graphToDot, renderSvg } from '@mg/viz'
+ * const o = new Value(2, { label: 'x' }).mul(new Value(-3, { label: 'w' })).tanh()
  * const svg = await renderSvg(graphToDot(o))
- * document.body.insertAdjacentHTML('beforeend', svg)
+ * document.body.insertAdjacentHTML('beforeend', svg) // in a browser
  * ```
  */
 export async function renderSvg(

@@ -12,6 +12,7 @@ export const FONT_STACK = 'DejaVu Sans, Verdana, Arial, Helvetica, sans-serif'
  *
  * @example
  * ```ts
+ * import { OKABE_ITO } from '@mg/viz'
  * const positive = OKABE_ITO.blue
  * ```
  */

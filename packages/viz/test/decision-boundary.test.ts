@@ -7,7 +7,7 @@ import {
   NonFiniteDataError,
   UnknownOptionError,
 } from '../src/index.js'
-import { makeMoons } from './support/moons.js'
+import { signedMoons } from './support/micrograd-demo.js'
 import { elements, pathVertices, withClass } from './support/svg.js'
 import { TinyMlp, trainMoons } from './support/tiny-mlp.js'
 
@@ -36,9 +36,9 @@ function regionGeometry(svg: string, classIndex = 1) {
 
 describe('decisionBoundarySvg', () => {
   it('draws every data point on top of the regions of a trained moons model', () => {
-    const moons = makeMoons(60, 0.1, 1)
-    const model = new TinyMlp(2, [8, 8, 1], 7)
-    const history = trainMoons(model, moons.X, moons.y, 40)
+    const moons = signedMoons(60)
+    const model = new TinyMlp(2, [8, 8, 1], 1)
+    const history = trainMoons(model, moons.X, moons.y, 60)
     expect(history.at(-1)!.accuracy).toBeGreaterThan(0.95)
     const svg = decisionBoundarySvg((a, b) => model.forward([a, b])[0]!, moons, { resolution: 40 })
     expect(withClass(svg, 'point')).toHaveLength(60)

@@ -116,7 +116,7 @@ describe('graphToDot bad input', () => {
   it('rejects something that is not a Value', () => {
     expect(() => graphToDot(undefined as unknown as Value)).toThrow(InvalidInputError)
     expect(() => graphToDot({ data: 1 } as unknown as Value)).toThrow(
-      /root must be a Value from @mg\/engine/,
+      /^graphToDot: root: expected a Value from @mg\/engine/,
     )
   })
 

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  InvalidInputError,
-  lossCurveSvg,
-  NonFiniteDataError,
-  UnknownOptionError,
-} from '../src/index.js'
+import { InvalidInputError, lossCurveSvg, UnknownOptionError } from '../src/index.js'
 import { elements, pathVertices, withClass } from './support/svg.js'
 
 const history = Array.from({ length: 60 }, (_, step) => ({
@@ -55,15 +50,13 @@ describe('lossCurveSvg', () => {
     const broken = history.map((entry, index) =>
       index === 7 ? { ...entry, loss: Number.NaN } : entry,
     )
-    let caught: unknown
-    try {
-      lossCurveSvg(broken)
-    } catch (error) {
-      caught = error
-    }
-    expect(caught).toBeInstanceOf(NonFiniteDataError)
-    expect((caught as NonFiniteDataError).location).toBe('history[7].loss')
-    expect((caught as Error).message).toMatch(/lower the learning rate/)
+    expect(() => lossCurveSvg(broken)).toThrow(
+      expect.objectContaining({
+        name: 'NonFiniteDataError',
+        location: 'history[7].loss',
+        message: expect.stringMatching(/lower the learning rate/),
+      }),
+    )
     expect(() => lossCurveSvg([])).toThrow(InvalidInputError)
     expect(() => lossCurveSvg({ steps: [] })).toThrow(/non-empty list/)
     expect(() => lossCurveSvg([{ step: 0, loss: 1, accuracy: 95 }])).toThrow(/fraction from 0 to 1/)

@@ -1,22 +1,14 @@
-import { makeMoons, toSignedLabels } from '@mg/datasets'
-import { hingeLoss, l2Penalty, linearDecay, MLP, SGD, train } from '@mg/nn'
+import { hingeLoss, l2Penalty, MLP } from '@mg/nn'
 import { fromDot } from 'ts-graphviz'
 import { describe, expect, it } from 'vitest'
 import { decisionBoundarySvg, graphToDot, lossCurveSvg, modelToDot } from '../src/index.js'
+import { signedMoons, trainLikeMicrograd } from './support/micrograd-demo.js'
 import { pathVertices, withClass } from './support/svg.js'
 
 describe('with @mg/nn and @mg/datasets, as a user has them', () => {
-  const moons = makeMoons({ nSamples: 60, noise: 0.1, seed: 1337 })
-  const data = { X: moons.X, y: toSignedLabels(moons.y) }
+  const data = signedMoons(60, 1337)
   const model = new MLP(2, [8, 8, 1], { seed: 1337 })
-  const history = train(model, data, {
-    loss: 'hinge',
-    l2Alpha: 1e-4,
-    steps: 30,
-    optimizer: new SGD(model.parameters(), { learningRate: 1 }),
-    schedule: linearDecay(),
-    seed: 1337,
-  })
+  const history = trainLikeMicrograd(model, data, 30)
 
   it('plots train()’s history and the trained model’s regions', () => {
     const curve = withClass(lossCurveSvg(history), 'loss')[0]!

@@ -10,6 +10,7 @@ import type { LabelledPoints } from './prepared-data.js'
  * @throws {@link CsvDataError} saying what is wrong with the file and how to fix it.
  * @example
  * ```ts
+ * import { csvPoints } from './csv-points.js'
  * csvPoints('x0,x1,label\n0.5,-1.2,1\n0.1,0.2,0\n', 'points.csv').classCount // 2
  * ```
  */

@@ -1,5 +1,4 @@
-import type { MLP } from '@mg/nn'
-import type { LossChoice } from '../state/settings.js'
+import type { LossName, MLP } from '@mg/nn'
 import type { Objective } from '../training/objective.js'
 import type { PlotPoint } from './boundary-view.js'
 import { fitGraph } from './fit-graph.js'
@@ -16,7 +15,7 @@ const MIN_SCALE = 0.6
 export interface GraphContext {
   model: MLP
   objective: Objective
-  loss: LossChoice
+  loss: LossName
   step: number
 }
 

@@ -12,6 +12,7 @@ export interface PlotTransform {
  *
  * @example
  * ```ts
+ * import { plotTransform } from './plot-geometry.js'
  * plotTransform({ xMin: -1, xMax: 1, yMin: -1, yMax: 1 }, 200, 200).toPixel([0, 0]) // [100, 100]
  * ```
  */

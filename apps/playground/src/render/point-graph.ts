@@ -1,7 +1,5 @@
 import { noGrad, Value } from '@mg/engine'
-import type { MLP } from '@mg/nn'
-import type { LossChoice } from '../state/settings.js'
-import { batchLoss } from '../training/batch-loss.js'
+import { LOSSES, type LossName, type MLP } from '@mg/nn'
 
 /** Which part of the network to draw for a point. */
 export type GraphTarget = { kind: 'network' } | { kind: 'neuron'; layer: number; neuron: number }
@@ -22,7 +20,7 @@ export function buildPointGraph(
   model: MLP,
   x: readonly number[],
   label: number,
-  loss: LossChoice,
+  loss: LossName,
   target: GraphTarget,
 ): PointGraph {
   labelParameters(model)
@@ -41,7 +39,8 @@ export function buildPointGraph(
     outputs.forEach((output, index) => {
       output.label = outputs.length === 1 ? 'score' : `logit ${index}`
     })
-    const root = batchLoss([outputs], [label], loss)
+    // The loss `train` minimises, for this point alone: its label mapped as `train` maps it.
+    const root = LOSSES[loss].compute([outputs], [LOSSES[loss].mapLabel(label)])
     root.label = 'loss'
     root.backward()
     // Hinge loss is flat beyond the margin: say why every gradient is then 0, or it looks broken.

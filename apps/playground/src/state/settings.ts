@@ -1,3 +1,5 @@
+import { LOSSES, type LossName, lossNames, type OptimizerName, optimizerNames } from '@mg/nn'
+
 /** The generated datasets the page offers; `'csv'` marks data loaded from a file. */
 export const DATASET_KINDS = ['moons', 'circles', 'blobs', 'spiral', 'xor', 'csv'] as const
 export type DatasetKind = (typeof DATASET_KINDS)[number]
@@ -6,12 +8,12 @@ export type DatasetKind = (typeof DATASET_KINDS)[number]
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'] as const
 export type HiddenActivation = (typeof ACTIVATIONS)[number]
 
-/** The losses, named as `@mg/nn` names them. */
-export const LOSSES = ['hinge', 'bce', 'softmax-cross-entropy', 'mse'] as const
-export type LossChoice = (typeof LOSSES)[number]
-
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const
-export type OptimizerChoice = (typeof OPTIMIZERS)[number]
+/** An optimizer of `@mg/nn` by name, or `'momentum'`: SGD with momentum 0.9, a choice of its own. */
+export type OptimizerChoice = OptimizerName | 'momentum'
+/** The optimizers the page offers: `@mg/nn`'s, with SGD with momentum right after SGD. */
+export const OPTIMIZER_CHOICES: readonly OptimizerChoice[] = optimizerNames.flatMap(
+  (name): OptimizerChoice[] => (name === 'sgd' ? [name, 'momentum'] : [name]),
+)
 
 export const LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1] as const
 /** `0` means the whole training set in every step. */
@@ -31,7 +33,7 @@ export interface Settings {
   /** Widths of the hidden layers, input side first; empty for a linear model. */
   hiddenLayers: number[]
   activation: HiddenActivation
-  loss: LossChoice
+  loss: LossName
   optimizer: OptimizerChoice
   learningRate: number
   batchSize: number
@@ -72,14 +74,7 @@ export function defaultSettings(): Settings {
   return { ...DEFAULT_SETTINGS, hiddenLayers: [...DEFAULT_SETTINGS.hiddenLayers] }
 }
 
-/** Losses that fit a number of classes: hinge and logistic loss need exactly two. */
-export function lossesFor(classCount: number): readonly LossChoice[] {
-  return classCount === 2 ? LOSSES : ['softmax-cross-entropy', 'mse']
-}
-
-/** Number of output neurons the loss needs. */
-export function outputCount(loss: LossChoice, classCount: number): number {
-  if (loss === 'softmax-cross-entropy') return classCount
-  if (loss === 'mse') return classCount === 2 ? 1 : classCount
-  return 1
+/** Losses that fit a number of classes: the binary ones (hinge, logistic) need exactly two. */
+export function lossesFor(classCount: number): readonly LossName[] {
+  return lossNames.filter((name) => classCount === 2 || !LOSSES[name].binary)
 }

@@ -1,3 +1,4 @@
+import { lossNames } from '@mg/nn'
 import {
   ACTIVATIONS,
   BATCH_SIZES,
@@ -6,8 +7,7 @@ import {
   L2_STRENGTHS,
   LEARNING_RATES,
   LIMITS,
-  LOSSES,
-  OPTIMIZERS,
+  OPTIMIZER_CHOICES,
   type Settings,
 } from './settings.js'
 
@@ -23,6 +23,8 @@ export interface DecodedSettings {
  *
  * @example
  * ```ts
+ * import { defaultSettings } from './settings.js'
+ * import { encodeSettings } from './url-state.js'
  * encodeSettings({ ...defaultSettings(), dataset: 'spiral' }) // 'dataset=spiral'
  * ```
  */
@@ -83,8 +85,8 @@ export function decodeSettings(search: string): DecodedSettings {
     `up to ${LIMITS.hiddenLayerCount.max} widths from ${LIMITS.width.min} to ${LIMITS.width.max}, such as 16-16`,
   )
   read('activation', oneOf(ACTIVATIONS), ACTIVATIONS.join(', '))
-  read('loss', oneOf(LOSSES), LOSSES.join(', '))
-  read('optimizer', oneOf(OPTIMIZERS), OPTIMIZERS.join(', '))
+  read('loss', oneOf(lossNames), lossNames.join(', '))
+  read('optimizer', oneOf(OPTIMIZER_CHOICES), OPTIMIZER_CHOICES.join(', '))
   read('learningRate', oneOfNumbers(LEARNING_RATES), LEARNING_RATES.join(', '))
   read('batchSize', oneOfNumbers(BATCH_SIZES), `${BATCH_SIZES.join(', ')} (0 = all)`)
   read('l2', oneOfNumbers(L2_STRENGTHS), L2_STRENGTHS.join(', '))

@@ -1,12 +1,6 @@
-import type { MLP } from '@mg/nn'
+import { LOSSES, type LossName, type MLP } from '@mg/nn'
 import { ModelFileError } from '../errors.js'
-import {
-  ACTIVATIONS,
-  type HiddenActivation,
-  LIMITS,
-  type LossChoice,
-  type Settings,
-} from '../state/settings.js'
+import { ACTIVATIONS, type HiddenActivation, LIMITS, type Settings } from '../state/settings.js'
 
 /**
  * The settings under which a loaded model fits the page and the current data: its hidden layers
@@ -58,24 +52,23 @@ export function settingsForModel(
   }
 }
 
+/** The current loss if it gives the model's outputs for `classCount` classes, else hinge or softmax cross-entropy. */
 function lossFor(
   outputs: number,
-  current: LossChoice,
+  current: LossName,
   classCount: number,
   fileName: string,
-): LossChoice {
-  if (outputs === 1) {
-    if (classCount !== 2)
-      throw new ModelFileError(
-        fileName,
-        `this model has one output (two classes) but the data has ${classCount} classes. Pick moons, circles or XOR first.`,
-      )
-    return current === 'softmax-cross-entropy' ? 'hinge' : current
-  }
-  if (outputs !== classCount)
+): LossName {
+  if (outputs === 1 && classCount !== 2)
+    throw new ModelFileError(
+      fileName,
+      `this model has one output (two classes) but the data has ${classCount} classes. Pick moons, circles or XOR first.`,
+    )
+  if (outputs !== 1 && outputs !== classCount)
     throw new ModelFileError(
       fileName,
       `this model has ${outputs} outputs but the data has ${classCount} classes. Pick data with ${outputs} classes first.`,
     )
-  return current === 'mse' && classCount > 2 ? 'mse' : 'softmax-cross-entropy'
+  if (LOSSES[current].outputCount(classCount) === outputs) return current
+  return outputs === 1 ? 'hinge' : 'softmax-cross-entropy'
 }

@@ -1,16 +1,12 @@
-import type { Value } from '@mg/engine'
-import type { LossFunction, LossName } from '@mg/nn'
-import { type LossChoice, outputCount } from '../state/settings.js'
-import { batchLoss } from './batch-loss.js'
+import { LOSSES, type LossName } from '@mg/nn'
 
-/** How a loss choice meets a dataset: the model's output size, the loss `train` takes, and how to read a prediction. */
+/** How a loss meets a dataset: the model's output size, as `@mg/nn` says, and how to read a prediction. */
 export interface Objective {
-  loss: LossChoice
+  /** The loss, as `train` and `evaluate` of `@mg/nn` take it. */
+  loss: LossName
   classCount: number
   /** Output neurons of the model. */
   outputs: number
-  /** What `train` and `evaluate` of `@mg/nn` take for this loss. */
-  trainingLoss: LossName | LossFunction
   /**
    * The predicted class and how sure the model is, from 0 (on the boundary) to 1, read from the
    * model's outputs for one point.
@@ -23,47 +19,26 @@ export interface Objective {
  * score (positive means class 1); softmax cross-entropy takes one logit per class; mean squared
  * error regresses a single 0/1 target for two classes and a one-hot row for more.
  */
-export function createObjective(loss: LossChoice, classCount: number): Objective {
-  const outputs = outputCount(loss, classCount)
-  const base = { loss, classCount, outputs }
+export function createObjective(loss: LossName, classCount: number): Objective {
+  const outputs = LOSSES[loss].outputCount(classCount)
+  return { loss, classCount, outputs, predict: predictor(loss, outputs) }
+}
+
+/** How sure a prediction is, read the way each loss pushes the scores. */
+function predictor(loss: LossName, outputs: number): Objective['predict'] {
   switch (loss) {
     case 'hinge':
       // A margin of 1 is where hinge loss stops pushing, so |score| = 1 reads as sure.
-      return {
-        ...base,
-        trainingLoss: 'hinge',
-        predict: (out) => signed(out[0]!, Math.tanh(Math.abs(out[0]!) * 1.5)),
-      }
+      return (out) => signed(out[0]!, Math.tanh(Math.abs(out[0]!) * 1.5))
     case 'bce':
-      return {
-        ...base,
-        trainingLoss: 'bce',
-        predict: (out) => signed(out[0]!, Math.abs(2 * sigmoid(out[0]!) - 1)),
-      }
+      return (out) => signed(out[0]!, Math.abs(2 * sigmoid(out[0]!) - 1))
     case 'softmax-cross-entropy':
-      return {
-        ...base,
-        trainingLoss: 'softmax-cross-entropy',
-        predict: (out) => softmaxPrediction(out),
-      }
+      return softmaxPrediction
     case 'mse':
-      if (outputs === 1)
-        return {
-          ...base,
-          trainingLoss: 'mse',
-          predict: (out) => signed(out[0]! - 0.5, Math.min(1, 2 * Math.abs(out[0]! - 0.5))),
-        }
-      return {
-        ...base,
-        trainingLoss: oneHotMse(),
-        predict: (out) => marginPrediction(out),
-      }
+      return outputs === 1
+        ? (out) => signed(out[0]! - 0.5, Math.min(1, 2 * Math.abs(out[0]! - 0.5)))
+        : marginPrediction
   }
-}
-
-/** Mean squared error against one-hot rows, over every output of every sample (PyTorch's `MSELoss` on one-hot targets). */
-function oneHotMse(): LossFunction {
-  return (outputs: Value[][], labels: number[]) => batchLoss(outputs, labels, 'mse')
 }
 
 function signed(score: number, confidence: number): { label: number; confidence: number } {

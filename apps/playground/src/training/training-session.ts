@@ -1,11 +1,10 @@
 import {
-  Adam,
+  createOptimizer,
   createTrainer,
   type Evaluation,
   evaluate,
   type MLP,
   type Optimizer,
-  SGD,
   type Trainer,
 } from '@mg/nn'
 import type { PreparedData } from '../data/prepared-data.js'
@@ -71,7 +70,7 @@ export class TrainingSession {
       l2: settings.l2,
       compiled: settings.compiled,
     }
-    this.optimizer = createOptimizer(settings.optimizer, this.model, settings.learningRate)
+    this.optimizer = optimizerFor(settings.optimizer, this.model, settings.learningRate)
     this.mesh = new MeshEvaluator(this.model, this.objective)
   }
 
@@ -113,7 +112,7 @@ export class TrainingSession {
 
   /** Loss and accuracy on both splits, the parameters and the boundary mesh at this moment. */
   snapshot(meshResolution: number): Snapshot {
-    const loss = this.objective.trainingLoss
+    const { loss } = this.objective
     return {
       step: this.stepCount,
       epoch: this.epochCount,
@@ -128,18 +127,14 @@ export class TrainingSession {
   /** A trainer for the current hyperparameters, continuing from the model's present parameters. */
   private createTrainer(): Trainer {
     const { batchSize, l2, compiled } = this.hyperparameters
-    const loss = this.objective.trainingLoss
-    const miniBatch = batchSize > 0 && batchSize < this.data.train.y.length
     return createTrainer(this.model, this.data.train, {
-      loss,
+      loss: this.objective.loss,
       optimizer: this.optimizer,
       batchSize: batchSize > 0 ? batchSize : undefined,
       l2Alpha: l2,
       // Each trainer its own seed, so a new batch size does not replay the previous batches.
       seed: this.seed * 100_003 + this.trainerCount++,
-      // A loss function would take a mini-batch's labels as numbers, which a recorded graph keeps:
-      // `@mg/nn` refuses that, so the one-hot squared error steps dynamically on mini-batches.
-      compiled: compiled && (typeof loss === 'string' || !miniBatch),
+      compiled,
       // The page trains for as long as it stays open and reads each burst's records from
       // `step()`, so the trainer keeps none: memory stays flat however long it plays.
       historyLimit: 0,
@@ -147,8 +142,9 @@ export class TrainingSession {
   }
 }
 
-function createOptimizer(choice: OptimizerChoice, model: MLP, learningRate: number): Optimizer {
-  const parameters = model.parameters()
-  if (choice === 'adam') return new Adam(parameters, { learningRate })
-  return new SGD(parameters, { learningRate, momentum: choice === 'momentum' ? 0.9 : 0 })
+/** The optimizer `@mg/nn` builds for a choice; `'momentum'` is its SGD with momentum 0.9. */
+function optimizerFor(choice: OptimizerChoice, model: MLP, learningRate: number): Optimizer {
+  if (choice === 'momentum')
+    return createOptimizer('sgd', model.parameters(), { learningRate, momentum: 0.9 })
+  return createOptimizer(choice, model.parameters(), { learningRate })
 }

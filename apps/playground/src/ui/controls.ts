@@ -1,3 +1,4 @@
+import { LOSSES, lossNames, OPTIMIZERS, optimizerNames } from '@mg/nn'
 import {
   ACTIVATIONS,
   BATCH_SIZES,
@@ -5,9 +6,8 @@ import {
   L2_STRENGTHS,
   LEARNING_RATES,
   LIMITS,
-  LOSSES,
   lossesFor,
-  OPTIMIZERS,
+  OPTIMIZER_CHOICES,
   type Settings,
 } from '../state/settings.js'
 import { formatHiddenLayers, parseHiddenLayers } from '../state/url-state.js'
@@ -23,13 +23,9 @@ const LABELS: Record<string, string> = {
   relu: 'ReLU',
   tanh: 'tanh',
   sigmoid: 'sigmoid',
-  hinge: 'Hinge (SVM)',
-  bce: 'Logistic (binary cross-entropy)',
-  'softmax-cross-entropy': 'Softmax cross-entropy',
-  mse: 'Mean squared error',
-  sgd: 'SGD',
+  ...Object.fromEntries(lossNames.map((name) => [name, LOSSES[name].title])),
+  ...Object.fromEntries(optimizerNames.map((name) => [name, OPTIMIZERS[name].title])),
   momentum: 'SGD with momentum 0.9',
-  adam: 'Adam',
 }
 
 /**
@@ -51,8 +47,8 @@ export class Controls {
     this.onChange = onChange
     this.buildDatasetChoices()
     fillSelect(this.select('activation'), ACTIVATIONS)
-    fillSelect(this.select('loss'), LOSSES)
-    fillSelect(this.select('optimizer'), OPTIMIZERS)
+    fillSelect(this.select('loss'), lossNames)
+    fillSelect(this.select('optimizer'), OPTIMIZER_CHOICES)
     fillSelect(this.select('learningRate'), LEARNING_RATES)
     fillSelect(this.select('batchSize'), BATCH_SIZES, (size) => (size === 0 ? 'All' : String(size)))
     fillSelect(this.select('l2'), L2_STRENGTHS, (strength) =>

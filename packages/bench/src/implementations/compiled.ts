@@ -1,6 +1,6 @@
-import { compileGraph, Value } from '@mg/engine'
-import { hingeLoss, l2Penalty } from '@mg/nn'
-import { createModel, L2_ALPHA, LEARNING_RATE } from '../workloads.js'
+import { compileGraph } from '@mg/engine'
+import { demoLossOfInputs } from '../demo-loss.js'
+import { LEARNING_RATE, problemModel } from '../workloads.js'
 import type { Implementation } from './trainer.js'
 
 /** The same `@mg/nn` graph, recorded once with `compileGraph` and replayed every step. */
@@ -8,17 +8,9 @@ export const compiledImplementation: Implementation = {
   name: 'compiled',
   description: 'the @mg/nn graph recorded once by compileGraph, replayed over Float64Arrays',
   async create(problem) {
-    const model = createModel(problem.workload)
-    model.setParameterValues(problem.initialParameters)
+    const model = problemModel(problem)
     const start = performance.now()
-    const inputs = Array.from(problem.points, (data) => new Value(data))
-    const scores = Array.from(
-      { length: problem.workload.nSamples },
-      (_, sample) => model.forward([inputs[2 * sample]!, inputs[2 * sample + 1]!])[0]!,
-    )
-    const loss = hingeLoss(scores, Array.from(problem.labels)).add(
-      l2Penalty(model.parameters(), L2_ALPHA),
-    )
+    const { loss, inputs } = demoLossOfInputs(model, problem)
     const recordMs = performance.now() - start
     const graph = compileGraph({ output: loss, parameters: model.parameters(), inputs })
     const compileMs = performance.now() - start - recordMs
@@ -29,6 +21,7 @@ export const compiledImplementation: Implementation = {
       nodeCount: graph.nodeCount,
       step() {
         const value = graph.forward()
+        graph.zeroGrad()
         graph.backward()
         for (let index = 0; index < parameterData.length; index++)
           parameterData[index]! -= LEARNING_RATE * parameterGrad[index]!

@@ -24,10 +24,10 @@ export interface Implementation {
   create(problem: Problem): Promise<Trainer>
 }
 
-/** The problem's points as rows of plain numbers, as micrograd's demo passes them. */
-export function rows(problem: Problem): number[][] {
-  return Array.from({ length: problem.workload.nSamples }, (_, sample) => [
-    problem.points[2 * sample]!,
-    problem.points[2 * sample + 1]!,
+/** Row-major `n × 2` coordinates (a problem's points) as rows of two, as micrograd's demo passes them. */
+export function rows<T>(coordinates: ArrayLike<T>): T[][] {
+  return Array.from({ length: coordinates.length / 2 }, (_, sample) => [
+    coordinates[2 * sample]!,
+    coordinates[2 * sample + 1]!,
   ])
 }

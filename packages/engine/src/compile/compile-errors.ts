@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.js'
+import { OPS } from '../ops.js'
 
 /** What a `Value` was declared as when compiling a graph. */
 export type DeclaredRole = 'input' | 'parameter' | 'observed'
@@ -12,23 +13,20 @@ export type DeclaredRole = 'input' | 'parameter' | 'observed'
  * @group Errors
  */
 export class UnreachableValueError extends EngineError {
-  /** How the value was declared. */
-  readonly role: DeclaredRole
-  /** Its position in the declared list. */
-  readonly index: number
-  /** Its label (`''` when it has none). */
-  readonly label: string
-
-  constructor(role: DeclaredRole, index: number, label: string) {
+  constructor(
+    /** How the value was declared. */
+    readonly role: DeclaredRole,
+    /** Its position in the declared list. */
+    readonly index: number,
+    /** Its label (`''` when it has none). */
+    readonly label: string,
+  ) {
     const name = label ? ` (labelled "${label}")` : ''
     super(
       `compileGraph: ${role} ${index}${name} is not reachable from the output, so the compiled ` +
         `graph could never use it. Build the output from this Value with ops (not from its .data), ` +
         `or leave it out of the ${role === 'observed' ? 'observed values' : `${role}s`}.`,
     )
-    this.role = role
-    this.index = index
-    this.label = label
   }
 }
 
@@ -38,21 +36,18 @@ export class UnreachableValueError extends EngineError {
  * @group Errors
  */
 export class NotALeafError extends EngineError {
-  /** How the value was declared. */
-  readonly role: DeclaredRole
-  /** Its position in the declared list. */
-  readonly index: number
-  /** The op that produced it. */
-  readonly op: string
-
-  constructor(role: DeclaredRole, index: number, op: string) {
+  constructor(
+    /** How the value was declared. */
+    readonly role: DeclaredRole,
+    /** Its position in the declared list. */
+    readonly index: number,
+    /** The op that produced it. */
+    readonly op: string,
+  ) {
     super(
       `compileGraph: ${role} ${index} must be a leaf Value (made with new Value(...)), ` +
         `received the result of ${op}. Declare the leaves the graph starts from.`,
     )
-    this.role = role
-    this.index = index
-    this.op = op
   }
 }
 
@@ -62,18 +57,16 @@ export class NotALeafError extends EngineError {
  * @group Errors
  */
 export class DuplicateDeclarationError extends EngineError {
-  /** Where it was declared first, e.g. `'parameter 3'`. */
-  readonly first: string
-  /** Where it was declared again. */
-  readonly second: string
-
-  constructor(first: string, second: string) {
+  constructor(
+    /** Where it was declared first, e.g. `'parameter 3'`. */
+    readonly first: string,
+    /** Where it was declared again. */
+    readonly second: string,
+  ) {
     super(
       `compileGraph: the same Value is declared as ${first} and as ${second}; ` +
         'each input or parameter must be listed once.',
     )
-    this.first = first
-    this.second = second
   }
 }
 
@@ -83,21 +76,18 @@ export class DuplicateDeclarationError extends EngineError {
  * @group Errors
  */
 export class DataLengthError extends EngineError {
-  /** What the array was for, e.g. `'setInputs'`. */
-  readonly target: string
-  /** The length required. */
-  readonly expected: number
-  /** The length received. */
-  readonly received: number
-
-  constructor(target: string, expected: number, received: number) {
+  constructor(
+    /** What the array was for, e.g. `'setInputs'`. */
+    readonly target: string,
+    /** The length required. */
+    readonly expected: number,
+    /** The length received. */
+    readonly received: number,
+  ) {
     super(
       `${target}: expected ${expected} numbers (one per declared slot, in declaration order), ` +
         `received ${received}.`,
     )
-    this.target = target
-    this.expected = expected
-    this.received = received
   }
 }
 
@@ -107,14 +97,13 @@ export class DataLengthError extends EngineError {
  * @group Errors
  */
 export class UnsupportedOpError extends EngineError {
-  /** The op. */
-  readonly op: string
-
-  constructor(op: string) {
+  constructor(
+    /** The op. */
+    readonly op: string,
+  ) {
     super(
-      `compileGraph: cannot replay the op "${op}". Compiled graphs support add, mul, pow, relu, ` +
-        'tanh, exp, log, sigmoid, sum and dot (and what is built from them: sub, neg, div).',
+      `compileGraph: cannot replay the op "${op}". Compiled graphs support every op of the op ` +
+        `table (${Object.keys(OPS).join(', ')}) and what is built from them (sub, neg, div).`,
     )
-    this.op = op
   }
 }

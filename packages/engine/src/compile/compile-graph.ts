@@ -29,6 +29,7 @@ export interface CompileGraphOptions {
  * @throws {@link DuplicateDeclarationError} if a `Value` is declared twice.
  * @example
  * ```ts
+ * import { compileGraph, Value } from '@mg/engine'
  * const x = new Value(0, { label: 'x' })
  * const w = new Value(0.5, { label: 'w' })
  * const graph = compileGraph({ output: x.mul(w).tanh(), parameters: [w], inputs: [x] })

@@ -16,14 +16,18 @@ import type { Tape } from './tape.js'
  *
  * @example
  * ```ts
- * const graph = compileGraph({ output: loss, parameters: model.parameters() })
+ * import { compileGraph, Value } from '@mg/engine'
+ * const w = new Value(0.5)
+ * const loss = w.sub(3).pow(2) // least at w = 3
+ * const graph = compileGraph({ output: loss, parameters: [w] })
  * for (let step = 0; step < 100; step++) {
  *   graph.forward()
+ *   graph.zeroGrad()
  *   graph.backward()
  *   for (let i = 0; i < graph.parameterData.length; i++)
- *     graph.parameterData[i] -= 0.05 * graph.parameterGrad[i]
+ *     graph.parameterData[i]! -= 0.05 * graph.parameterGrad[i]!
  * }
- * graph.pushParameters() // write the trained numbers back into the model's Values
+ * graph.pushParameters() // write the trained numbers back into the Values: w.data is now about 3
  * ```
  */
 export class CompiledGraph {
@@ -35,17 +39,19 @@ export class CompiledGraph {
   readonly nodeCount: number
   /** Parameter data, one slot per parameter; the next `forward()` reads it. */
   readonly parameterData: Float64Array
-  /** Gradient of the output with respect to each parameter, overwritten by every `backward()`. */
+  /** Gradient of the output with respect to each parameter, added to by every `backward()`. */
   readonly parameterGrad: Float64Array
   /** Input data, one slot per input; write the next sample or batch here. */
   readonly inputData: Float64Array
-  /** Gradient of the output with respect to each input, overwritten by every `backward()`. */
+  /** Gradient of the output with respect to each input, added to by every `backward()`. */
   readonly inputGrad: Float64Array
   /** Values of the observed nodes after the last `forward()`, in the order given. */
   readonly observedData: Float64Array
   private readonly tape: Tape
   private readonly values: Float64Array
   private readonly grads: Float64Array
+  /** The input of each fused neuron's activation, kept by `forward()` for its derivative. */
+  private readonly preActivations: Float64Array
   /** Where replay reports the repetition of a failing record. */
   private readonly failure = new Int32Array(1)
 
@@ -57,6 +63,7 @@ export class CompiledGraph {
     this.nodeCount = tape.nodeCount
     this.values = tape.values
     this.grads = new Float64Array(tape.slotCount)
+    this.preActivations = new Float64Array(tape.slotCount)
     const parameterEnd = tape.parameterCount
     const inputEnd = parameterEnd + tape.inputCount
     this.parameterData = this.values.subarray(0, parameterEnd)
@@ -78,7 +85,7 @@ export class CompiledGraph {
    */
   forward(): number {
     const { records, operands, observedSlots } = this.tape
-    const failed = replayForward(records, operands, this.values, this.failure)
+    const failed = replayForward(records, operands, this.values, this.preActivations, this.failure)
     if (failed >= 0) throw nonFiniteResult(this.tape, this.values, failed, this.failure[0]!)
     for (let index = 0; index < observedSlots.length; index++)
       this.observedData[index] = this.values[observedSlots[index]!]!
@@ -87,19 +94,31 @@ export class CompiledGraph {
 
   /**
    * Computes the gradient of the output with respect to every parameter and input, from the values
-   * of the last `forward()`. Gradients are overwritten, not accumulated: each call starts from zero,
-   * which is what a training step wants (no `zeroGrad` needed).
+   * of the last `forward()`, and adds it into {@link CompiledGraph.parameterGrad} and
+   * {@link CompiledGraph.inputGrad}: leaves accumulate, exactly as `Value.backward()` accumulates
+   * into leaf `grad`s. Call {@link CompiledGraph.zeroGrad} before each training step's backward,
+   * as you would call `zeroGrad` on the parameter `Value`s.
    *
    * @throws {@link NonFiniteGradientError} if a gradient overflows or becomes NaN.
    */
   backward(): void {
     const { records, operands, outputSlot, parameterCount, inputCount } = this.tape
     const grads = this.grads
-    grads.fill(0)
-    grads[outputSlot] = 1
-    const failed = replayBackward(records, operands, this.values, grads, this.failure)
+    const leafEnd = parameterCount + inputCount
+    // Intermediate gradients belong to this call alone; leaf gradients are the caller's to reset.
+    grads.fill(0, leafEnd)
+    if (outputSlot < leafEnd) grads[outputSlot]! += 1
+    else grads[outputSlot] = 1
+    const failed = replayBackward(
+      records,
+      operands,
+      this.values,
+      this.preActivations,
+      grads,
+      this.failure,
+    )
     if (failed >= 0) throw nonFiniteGradient(this.tape, grads, failed, this.failure[0]!)
-    for (let slot = 0; slot < parameterCount + inputCount; slot++) {
+    for (let slot = 0; slot < leafEnd; slot++) {
       const grad = grads[slot]!
       if (grad - grad !== 0) {
         const leaf =
@@ -107,6 +126,11 @@ export class CompiledGraph {
         throw new NonFiniteGradientError('', leaf?.label ?? '', grad)
       }
     }
+  }
+
+  /** Sets every parameter and input gradient to 0, ready for the next `backward()` to add into. */
+  zeroGrad(): void {
+    this.grads.fill(0, 0, this.tape.parameterCount + this.tape.inputCount)
   }
 
   /**

@@ -1,28 +1,11 @@
 import { NonFiniteGradientError, NonFiniteResultError } from '../errors.js'
+import { type BinaryOp, OP_LIST, type UnaryOp } from '../ops.js'
 import {
-  ACTIVATION_NAMES,
-  NO_ACTIVATION,
-  RELU_ACTIVATION,
-  SIGMOID_ACTIVATION,
-  sigmoid,
-} from './activations.js'
-import {
-  A,
-  ACTIVATION,
-  ADD,
-  B,
-  BIAS,
   DOT,
-  FLAGS,
-  LENGTH,
-  MUL,
-  OP_NAMES,
-  OUT,
-  POW,
-  POW_FIXED_EXPONENT,
+  NO_ACTIVATION,
   RECORD_WIDTH,
-  SLOT_FIELDS,
-  STRIDE_FIELDS,
+  type RecordFields,
+  readRecord,
   SUM,
   type Tape,
   W_RANGE,
@@ -40,14 +23,13 @@ export function nonFiniteResult(
   index: number,
   repetition: number,
 ): NonFiniteResultError {
-  const record = expand(tape.records, index, repetition)
-  const code = record[0]!
-  const a = record[A]!
-  const length = record[LENGTH]!
+  const { code, a, b, length, flags, bias, activation } = readRecord(
+    tape.records,
+    index * RECORD_WIDTH,
+    repetition,
+  )
   const slots = (start: number, flag: number) =>
-    Array.from({ length }, (_, k) =>
-      (record[FLAGS]! & flag) !== 0 ? start + k : tape.operands[start + k]!,
-    )
+    Array.from({ length }, (_, k) => ((flags & flag) !== 0 ? start + k : tape.operands[start + k]!))
   if (code === SUM) {
     const terms = slots(a, X_RANGE).map((slot) => values[slot]!)
     return new NonFiniteResultError(
@@ -57,27 +39,22 @@ export function nonFiniteResult(
     )
   }
   if (code !== DOT) {
-    const binary = code === ADD || code === MUL || code === POW || code === POW_FIXED_EXPONENT
-    const inputs = binary ? [values[a]!, values[record[B]!]!] : [values[a]!]
-    return new NonFiniteResultError(OP_NAMES[code]!, inputs, recompute(code, inputs))
+    const op = OP_LIST[code] as UnaryOp | BinaryOp
+    if (op.arity === 1)
+      return new NonFiniteResultError(op.name, [values[a]!], op.forward(values[a]!))
+    const inputs = [values[a]!, values[b]!] as const
+    return new NonFiniteResultError(op.name, inputs, op.forward(...inputs))
   }
   const xs = slots(a, X_RANGE).map((slot) => values[slot]!)
-  const ws = slots(record[B]!, W_RANGE).map((slot) => values[slot]!)
+  const ws = slots(b, W_RANGE).map((slot) => values[slot]!)
   let total = 0
   for (let k = 0; k < length; k++) total += xs[k]! * ws[k]!
   if (!Number.isFinite(total)) return new NonFiniteResultError('dot', [...xs, ...ws], total)
-  const bias = record[BIAS]!
   const biased = bias >= 0 ? total + values[bias]! : total
   if (bias >= 0 && !Number.isFinite(biased))
     return new NonFiniteResultError('add', [total, values[bias]!], biased)
-  const activation = record[ACTIVATION]!
-  const result =
-    activation === RELU_ACTIVATION
-      ? Math.max(0, biased)
-      : activation === SIGMOID_ACTIVATION
-        ? sigmoid(biased)
-        : Math.tanh(biased)
-  return new NonFiniteResultError(ACTIVATION_NAMES[activation]!, [biased], result)
+  const fused = OP_LIST[activation] as UnaryOp
+  return new NonFiniteResultError(fused.name, [biased], fused.forward(biased))
 }
 
 /** Names the node (op and label) whose gradient is not finite, as the dynamic `backward()` would. */
@@ -87,38 +64,17 @@ export function nonFiniteGradient(
   index: number,
   repetition: number,
 ): NonFiniteGradientError {
-  const record = expand(tape.records, index, repetition)
-  const out = record[OUT]!
-  return new NonFiniteGradientError(recordOp(record), tape.labels.get(out) ?? '', grads[out]!)
+  const record = readRecord(tape.records, index * RECORD_WIDTH, repetition)
+  return new NonFiniteGradientError(
+    recordOp(record),
+    tape.labels.get(record.out) ?? '',
+    grads[record.out]!,
+  )
 }
 
-/** The single record that repetition `repetition` of record `index` stands for. */
-function expand(records: Int32Array, index: number, repetition: number): Int32Array {
-  const at = index * RECORD_WIDTH
-  const record = records.slice(at, at + RECORD_WIDTH)
-  SLOT_FIELDS.forEach((field, position) => {
-    record[field]! += repetition * record[STRIDE_FIELDS[position]!]!
-  })
-  return record
-}
-
-function recordOp(record: Int32Array): string {
-  const code = record[0]!
-  if (code !== DOT) return OP_NAMES[code]!
-  const activation = record[ACTIVATION]!
-  if (activation !== NO_ACTIVATION) return ACTIVATION_NAMES[activation]!
-  return record[BIAS]! >= 0 ? 'add' : 'dot'
-}
-
-function recompute(code: number, inputs: readonly number[]): number {
-  const [a = 0, b = 0] = inputs
-  const name = OP_NAMES[code]
-  if (name === 'add') return a + b
-  if (name === 'mul') return a * b
-  if (name === 'pow') return a ** b
-  if (name === 'relu') return Math.max(0, a)
-  if (name === 'tanh') return Math.tanh(a)
-  if (name === 'exp') return Math.exp(a)
-  if (name === 'log') return Math.log(a)
-  return sigmoid(a)
+/** The op of the last node a record computes: a fused neuron ends in its activation or bias `add`. */
+function recordOp({ code, activation, bias }: RecordFields): string {
+  if (code !== DOT) return OP_LIST[code]!.name
+  if (activation !== NO_ACTIVATION) return OP_LIST[activation]!.name
+  return bias >= 0 ? 'add' : 'dot'
 }

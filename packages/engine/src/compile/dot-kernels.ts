@@ -1,4 +1,4 @@
-import { RELU_ACTIVATION, SIGMOID_ACTIVATION, sigmoid, TANH_ACTIVATION } from './activations.js'
+import { OP_LIST, type UnaryOp } from '../ops.js'
 import {
   A,
   A_STRIDE,
@@ -9,6 +9,7 @@ import {
   BIAS_STRIDE,
   FLAGS,
   LENGTH,
+  NO_ACTIVATION,
   OUT,
   OUT_STRIDE,
   REPEAT,
@@ -22,8 +23,9 @@ const BOTH_RANGES = X_RANGE | W_RANGE
 
 /**
  * Runs every repetition of the dot record at `at` (a fused neuron, or a layer of them):
- * `Σ xs[k] · ws[k]` in order, `+ bias` when `bias >= 0`, then the activation. Returns the first
- * repetition whose sum before the activation is not finite (so a `relu` or `tanh` cannot hide an
+ * `Σ xs[k] · ws[k]` in order, `+ bias` when `bias >= 0`, then the activation, an op of the table
+ * whose input is kept in `preActivations` for the backward pass when its derivative reads it. Returns the first repetition whose
+ * sum before the activation, or whose result, is not finite (so a `relu` or `tanh` cannot hide an
  * overflow the dynamic engine would have reported), or -1.
  */
 export function dotForward(
@@ -31,15 +33,17 @@ export function dotForward(
   at: number,
   operands: Int32Array,
   values: Float64Array,
+  preActivations: Float64Array,
 ): number {
   const length = records[at + LENGTH]!
   const flags = records[at + FLAGS]!
-  const activation = records[at + ACTIVATION]!
   const repeat = records[at + REPEAT]!
   const outStride = records[at + OUT_STRIDE]!
   const xStride = records[at + A_STRIDE]!
   const wStride = records[at + B_STRIDE]!
   const biasStride = records[at + BIAS_STRIDE]!
+  const activation = activationOf(records, at)
+  const keepInput = activation?.derivativeReadsInput === true
   let out = records[at + OUT]!
   let x = records[at + A]!
   let w = records[at + B]!
@@ -57,9 +61,11 @@ export function dotForward(
     }
     if (bias >= 0) total += values[bias]!
     if (total - total !== 0) return repetition
-    if (activation === RELU_ACTIVATION) total = Math.max(0, total)
-    else if (activation === TANH_ACTIVATION) total = Math.tanh(total)
-    else if (activation === SIGMOID_ACTIVATION) total = sigmoid(total)
+    if (activation !== undefined) {
+      if (keepInput) preActivations[out] = total
+      total = activation.forward(total)
+      if (total - total !== 0) return repetition
+    }
     values[out] = total
     out += outStride
     x += xStride
@@ -79,16 +85,18 @@ export function dotBackward(
   at: number,
   operands: Int32Array,
   values: Float64Array,
+  preActivations: Float64Array,
   grads: Float64Array,
 ): number {
   const length = records[at + LENGTH]!
   const flags = records[at + FLAGS]!
-  const activation = records[at + ACTIVATION]!
   const last = records[at + REPEAT]! - 1
   const outStride = records[at + OUT_STRIDE]!
   const xStride = records[at + A_STRIDE]!
   const wStride = records[at + B_STRIDE]!
   const biasStride = records[at + BIAS_STRIDE]!
+  const activation = activationOf(records, at)
+  const keepInput = activation?.derivativeReadsInput === true
   const xGrad = (flags & X_GRAD) !== 0
   const wGrad = (flags & W_GRAD) !== 0
   const ranges = (flags & BOTH_RANGES) === BOTH_RANGES
@@ -99,10 +107,8 @@ export function dotBackward(
   for (let repetition = last; repetition >= 0; repetition--, out -= outStride) {
     let g = grads[out]!
     if (g - g !== 0) return repetition
-    const result = values[out]!
-    if (activation === RELU_ACTIVATION) g = result > 0 ? g : 0
-    else if (activation === TANH_ACTIVATION) g = (1 - result * result) * g
-    else if (activation === SIGMOID_ACTIVATION) g = result * (1 - result) * g
+    if (activation !== undefined)
+      g = activation.derivative(keepInput ? preActivations[out]! : 0, values[out]!) * g
     // An inactive ReLU passes no gradient; skipping it only spares adding zeros.
     if (g !== 0) {
       if (bias >= 0) grads[bias]! += g
@@ -142,4 +148,10 @@ function gatherBackward(
     if ((flags & X_GRAD) !== 0) grads[xSlot]! += values[wSlot]! * g
     if ((flags & W_GRAD) !== 0) grads[wSlot]! += values[xSlot]! * g
   }
+}
+
+/** The op fused after the sum, if any. */
+function activationOf(records: Int32Array, at: number): UnaryOp | undefined {
+  const code = records[at + ACTIVATION]!
+  return code === NO_ACTIVATION ? undefined : (OP_LIST[code] as UnaryOp)
 }

@@ -1,4 +1,3 @@
-import { NO_ACTIVATION } from './activations.js'
 import type { Fusion } from './fuse-neurons.js'
 import { COMPUTED, CONSTANT, type RecordedGraph } from './record-graph.js'
 import {
@@ -9,9 +8,8 @@ import {
   DOT,
   FLAGS,
   LENGTH,
+  NO_ACTIVATION,
   OUT,
-  POW,
-  POW_FIXED_EXPONENT,
   RECORD_WIDTH,
   REPEAT,
   SUM,
@@ -78,11 +76,14 @@ export function emitRecords(
       records[at + LENGTH] = end - start
       records[at + A] = place(start, end, X_RANGE, X_GRAD)
     } else {
+      // An op of one or two inputs; a constant input's gradient is never computed.
+      records[at] = op
       records[at + A] = slotOf[childList[start]!]!
-      if (end - start === 2) records[at + B] = slotOf[childList[start + 1]!]!
-      // A constant exponent never needs its gradient, a logarithm per step.
-      const fixedExponent = op === POW && kind[childList[start + 1]!] === CONSTANT
-      records[at] = fixedExponent ? POW_FIXED_EXPONENT : op
+      if (kind[childList[start]!] !== CONSTANT) records[at + FLAGS]! |= X_GRAD
+      if (end - start === 2) {
+        records[at + B] = slotOf[childList[start + 1]!]!
+        if (kind[childList[start + 1]!] !== CONSTANT) records[at + FLAGS]! |= W_GRAD
+      }
     }
     at += RECORD_WIDTH
   }

@@ -29,7 +29,9 @@ export interface RecordedGraph {
   readonly childList: Int32Array
   /** How many times each node appears among the children of op nodes. */
   readonly consumers: Int32Array
-  /** The tape op code (`ADD`, `DOT`, …) of each computed node; `NO_OP` for the others. */
+  /** The last op node that has each node among its children, or -1: its only one when `consumers` is 1. */
+  readonly consumerOf: Int32Array
+  /** The op code (its position in the op table) of each computed node; `NO_OP` for the others. */
   readonly opOf: Uint8Array
   /** Node index of each parameter, input and observed value, in declaration order. */
   readonly parameterNodes: Int32Array
@@ -75,6 +77,7 @@ function linkChildren(nodes: readonly Value[], parameterNodes: Int32Array, input
   const childStart = new Int32Array(count + 1)
   const childList = new Int32Array(edges)
   const consumers = new Int32Array(count)
+  const consumerOf = new Int32Array(count).fill(-1)
   const opOf = new Uint8Array(count).fill(NO_OP)
   let cursor = 0
   for (let index = 0; index < count; index++) {
@@ -90,6 +93,7 @@ function linkChildren(nodes: readonly Value[], parameterNodes: Int32Array, input
       const child = children[slot]!._position
       childList[cursor++] = child
       consumers[child]!++
+      consumerOf[child] = index
       if (kind[child] !== CONSTANT) varying = true
     }
     // An op fed by constants alone always gives its recorded data: fold it into a constant.
@@ -97,7 +101,7 @@ function linkChildren(nodes: readonly Value[], parameterNodes: Int32Array, input
     else opOf[index] = opCode(nodes[index]!.op)
   }
   childStart[count] = cursor
-  return { kind, childStart, childList, consumers, opOf }
+  return { kind, childStart, childList, consumers, consumerOf, opOf }
 }
 
 /** Whether `value` is in `nodes`: its recorded position must point back at it. */
@@ -107,7 +111,7 @@ function isListed(nodes: readonly Value[], value: Value): boolean {
 }
 
 function opCode(op: string): number {
-  const code = OP_CODES[op]
+  const code = OP_CODES.get(op)
   if (code === undefined) throw new UnsupportedOpError(op)
   return code
 }

@@ -1,14 +1,18 @@
+import { OP_LIST, OPS } from '../ops.js'
+
 /**
  * A compiled graph is a tape of fixed-width records over one flat array of node values (and one of
  * gradients, with the same slots). Each record is `RECORD_WIDTH` int32s: `[code, out, a, b, length,
- * bias, activation, flags, repeat, outStride, aStride, bStride, biasStride, …]`.
+ * bias, activation, flags, repeat, outStride, aStride, bStride, biasStride, …]`. The code is the
+ * op's position in the op table ({@link OP_LIST}), whose entries say what each op computes.
  *
- * - `add`, `mul`, `pow`: `out = a op b`; unary ops read `a`.
+ * - Ops of two inputs: `out = op(a, b)`; ops of one input read `a`. `flags` tell which inputs
+ *   receive gradients (`X_GRAD` for `a`, `W_GRAD` for `b`): a constant's never need computing.
  * - `sum`: `length` operands, at slots `a, a + 1, …` when `flags & X_RANGE`, else listed at
  *   `operands[a …]`.
  * - `dot`: `length` pairs; xs at `a` and ws at `b`, each a slot range or an offset into
  *   `operands` according to `X_RANGE` / `W_RANGE`; then `+ bias` when `bias >= 0`, then the
- *   activation (a fused neuron).
+ *   one-input op whose code is in `activation` unless it is `NO_ACTIVATION` (a fused neuron).
  * - A record runs `repeat` times, its slot fields advancing by their strides each time: the
  *   neurons of a layer, or the squares of an L2 penalty, become one record.
  */
@@ -44,60 +48,67 @@ export const OUT_STRIDE = 9
 export const A_STRIDE = 10
 export const B_STRIDE = 11
 export const BIAS_STRIDE = 12
-/** The slot fields that advance with each repetition, and where their strides are kept. */
-export const SLOT_FIELDS = [OUT, A, B, BIAS] as const
-export const STRIDE_FIELDS = [OUT_STRIDE, A_STRIDE, B_STRIDE, BIAS_STRIDE] as const
 
-export const ADD = 0
-export const MUL = 1
-export const POW = 2
-/** `pow` whose exponent is a constant: its gradient (a logarithm) is never needed. */
-export const POW_FIXED_EXPONENT = 3
-export const RELU = 4
-export const TANH = 5
-export const EXP = 6
-export const LOG = 7
-export const SIGMOID = 8
-export const SUM = 9
-export const DOT = 10
+/** The fields of one record, with its slots where a given repetition finds them. */
+export interface RecordFields {
+  readonly code: number
+  readonly out: number
+  readonly a: number
+  readonly b: number
+  readonly length: number
+  readonly bias: number
+  readonly activation: number
+  readonly flags: number
+  readonly repeat: number
+  readonly outStride: number
+  readonly aStride: number
+  readonly bStride: number
+  readonly biasStride: number
+}
+
+/**
+ * Reads the record at `at`, its slot fields advanced to repetition `repetition`, for diagnosis.
+ * The kernels read their few fields directly: an object per record costs them measurably.
+ */
+export function readRecord(records: Int32Array, at: number, repetition: number): RecordFields {
+  const outStride = records[at + OUT_STRIDE]!
+  const aStride = records[at + A_STRIDE]!
+  const bStride = records[at + B_STRIDE]!
+  const biasStride = records[at + BIAS_STRIDE]!
+  return {
+    code: records[at + CODE]!,
+    out: records[at + OUT]! + repetition * outStride,
+    a: records[at + A]! + repetition * aStride,
+    b: records[at + B]! + repetition * bStride,
+    length: records[at + LENGTH]!,
+    bias: records[at + BIAS]! + repetition * biasStride,
+    activation: records[at + ACTIVATION]!,
+    flags: records[at + FLAGS]!,
+    repeat: records[at + REPEAT]!,
+    outStride,
+    aStride,
+    bStride,
+    biasStride,
+  }
+}
+
+/** The code of each op: its position in the op table. */
+export const OP_CODES: ReadonlyMap<string, number> = new Map(
+  OP_LIST.map((op, code) => [op.name, code]),
+)
+export const SUM = OP_LIST.indexOf(OPS.sum)
+export const DOT = OP_LIST.indexOf(OPS.dot)
 
 /** Not an op: a leaf or a constant. */
 export const NO_OP = 255
-
-/** The code of each op of the `Value` API (`pow` is refined to `POW_FIXED_EXPONENT` later). */
-export const OP_CODES: Readonly<Record<string, number>> = {
-  add: ADD,
-  mul: MUL,
-  pow: POW,
-  relu: RELU,
-  tanh: TANH,
-  exp: EXP,
-  log: LOG,
-  sigmoid: SIGMOID,
-  sum: SUM,
-  dot: DOT,
-}
-
-/** The op name each code replays, for error messages. */
-export const OP_NAMES = [
-  'add',
-  'mul',
-  'pow',
-  'pow',
-  'relu',
-  'tanh',
-  'exp',
-  'log',
-  'sigmoid',
-  'sum',
-  'dot',
-] as const
+/** A `dot` record's activation field when no activation is fused into it. */
+export const NO_ACTIVATION = -1
 
 /** The xs (or a sum's operands) are the slot range starting at `a`. */
 export const X_RANGE = 1
 /** The ws are the slot range starting at `b`. */
 export const W_RANGE = 2
-/** Some x depends on an input or parameter, so the xs receive gradients. */
+/** Some x (or the first operand) depends on an input or parameter, so it receives gradients. */
 export const X_GRAD = 4
-/** Some w depends on an input or parameter, so the ws receive gradients. */
+/** Some w (or the second operand) depends on an input or parameter, so it receives gradients. */
 export const W_GRAD = 8

@@ -1,10 +1,13 @@
-import type { Value } from '@mg/engine'
+import { OPS, type OpName, type Value } from '@mg/engine'
 import { Digraph, type NodeModel } from 'ts-graphviz'
 import { escapeRecordField, formatFixed } from '../format.js'
 import { FONT_FAMILY } from '../theme.js'
 
 /** Direction in which Graphviz lays out ranks: `LR` reads inputs left to output right. */
 export type Rankdir = 'LR' | 'RL' | 'TB' | 'BT'
+
+/** Every {@link Rankdir}, for checking a `rankdir` option. */
+export const RANKDIRS: readonly Rankdir[] = ['LR', 'RL', 'TB', 'BT']
 
 /** How a value box looks, by the role of the value it shows. */
 export type BoxRole = 'leaf' | 'intermediate' | 'root' | 'neuron' | 'group'
@@ -24,11 +27,9 @@ const FILL: Record<BoxRole, string> = {
   group: '#F3F3F3',
 }
 
-const OP_SYMBOL: Record<string, string> = { add: '+', mul: '*', pow: '**' }
-
-/** The text an op node shows: micrograd's `+` and `*` for the arithmetic ops, else the op's name. */
+/** The text an op node shows: the op table's symbol (micrograd's `+` and `*`), else the op's name. */
 function opSymbol(op: string): string {
-  return OP_SYMBOL[op] ?? op
+  return op in OPS ? OPS[op as OpName].symbol : op
 }
 
 /** Makes the digraph with micrograd's look: left to right, records for values, small op ellipses. */

@@ -1,8 +1,14 @@
 import { type Value, walkGraph } from '@mg/engine'
 import { type Digraph, toDot } from 'ts-graphviz'
 import { GraphTooLargeError, InvalidInputError } from '../errors.js'
-import { booleanOption, checkOptionNames, choiceOption, integerOption } from '../options.js'
-import { createDigraph, type Rankdir } from './dot-style.js'
+import {
+  booleanOption,
+  checkOptionNames,
+  choiceOption,
+  integerOption,
+  precisionOption,
+} from '../options.js'
+import { createDigraph, RANKDIRS, type Rankdir } from './dot-style.js'
 import { neuronView } from './neuron-view.js'
 import { findNeurons, type NeuronAnalysis } from './neurons.js'
 import { summaryView } from './summary-view.js'
@@ -34,7 +40,6 @@ export interface GraphToDotOptions {
 }
 
 const OPTION_NAMES = ['rankdir', 'showGrad', 'precision', 'maxNodes', 'collapse']
-const RANKDIRS: readonly Rankdir[] = ['LR', 'RL', 'TB', 'BT']
 const COLLAPSE_MODES: readonly CollapseMode[] = ['none', 'neurons', 'ops', 'auto']
 
 /**
@@ -44,6 +49,10 @@ const COLLAPSE_MODES: readonly CollapseMode[] = ['none', 'neurons', 'ops', 'auto
  * @throws {@link GraphTooLargeError} when more than `maxNodes` boxes would be drawn.
  * @example
  * ```ts
+ * import { Value } from '@mg/engine'
+ * import { graphToDigraph, renderSvg } from '@mg/viz'
+ * const prediction = new Value(0.5, { label: 'w' }).mul(2).tanh()
+ * const loss = prediction.sub(1).pow(2)
  * const digraph = graphToDigraph(loss, { collapse: 'auto' })
  * digraph.set('label', 'one training step')
  * const svg = await renderSvg(digraph)
@@ -59,6 +68,11 @@ export function graphToDigraph(root: Value, options: GraphToDotOptions = {}): Di
  *
  * @example
  * ```ts
+ * import { Value } from '@mg/engine'
+ * import { graphToDot } from '@mg/viz'
+ * const [x1, x2] = [new Value(2, { label: 'x1' }), new Value(0, { label: 'x2' })]
+ * const [w1, w2] = [new Value(-3, { label: 'w1' }), new Value(1, { label: 'w2' })]
+ * const b = new Value(6.8813735870195432, { label: 'b' })
  * const o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh()
  * o.backward()
  * const dot = graphToDot(o) // digraph { rankdir = "LR"; ... }
@@ -68,7 +82,8 @@ export function graphToDot(root: Value, options: GraphToDotOptions = {}): string
   return toDot(buildDigraph(root, options, 'graphToDot'))
 }
 
-function buildDigraph(root: Value, options: GraphToDotOptions, name: string): Digraph {
+/** `graphToDigraph` under the name of the public function that was called, for its errors. */
+export function buildDigraph(root: Value, options: GraphToDotOptions, name: string): Digraph {
   checkOptionNames(name, options, OPTION_NAMES)
   if (!isValue(root)) {
     throw new InvalidInputError(
@@ -81,11 +96,7 @@ function buildDigraph(root: Value, options: GraphToDotOptions, name: string): Di
   const style = {
     rankdir: choiceOption(name, 'rankdir', options.rankdir, RANKDIRS, 'LR'),
     showGrad: booleanOption(name, 'showGrad', options.showGrad, true),
-    precision: integerOption(name, 'precision', options.precision, {
-      min: 0,
-      max: 12,
-      fallback: 4,
-    }),
+    precision: precisionOption(name, options.precision, 4),
   }
   const maxNodes = integerOption(name, 'maxNodes', options.maxNodes, {
     min: 1,

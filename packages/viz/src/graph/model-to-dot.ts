@@ -1,10 +1,15 @@
 import { type Digraph, toDot } from 'ts-graphviz'
 import { GraphTooLargeError } from '../errors.js'
 import { formatFixed } from '../format.js'
-import { checkOptionNames, choiceOption, integerOption, stringOption } from '../options.js'
+import {
+  checkOptionNames,
+  choiceOption,
+  integerOption,
+  precisionOption,
+  stringOption,
+} from '../options.js'
 import { FONT_FAMILY, OKABE_ITO } from '../theme.js'
-import type { Rankdir } from './dot-style.js'
-import { createDigraph } from './dot-style.js'
+import { createDigraph, RANKDIRS, type Rankdir } from './dot-style.js'
 import { checkFinite, type DrawableModel, layerSizes } from './model-shape.js'
 
 /** Options of {@link modelToDot} and {@link modelToDigraph}. */
@@ -30,6 +35,8 @@ const NEGATIVE = OKABE_ITO.vermillion
  * @throws {@link InvalidInputError} when the model has no layers or its layer sizes do not chain.
  * @example
  * ```ts
+ * import { MLP } from '@mg/nn'
+ * import { modelToDigraph, renderSvg } from '@mg/viz'
  * const svg = await renderSvg(modelToDigraph(new MLP(2, [16, 16, 1])))
  * ```
  */
@@ -42,6 +49,9 @@ export function modelToDigraph(model: DrawableModel, options: ModelToDotOptions 
  *
  * @example
  * ```ts
+ * import { MLP } from '@mg/nn'
+ * import { modelToDot } from '@mg/viz'
+ * const model = new MLP(2, [16, 16, 1], { seed: 1337 })
  * const dot = modelToDot(model, { title: 'trained on moons' })
  * ```
  */
@@ -51,12 +61,8 @@ export function modelToDot(model: DrawableModel, options: ModelToDotOptions = {}
 
 function buildModelDigraph(model: DrawableModel, options: ModelToDotOptions, name: string) {
   checkOptionNames(name, options, ['rankdir', 'precision', 'maxEdges', 'title'])
-  const rankdir = choiceOption(name, 'rankdir', options.rankdir, ['LR', 'RL', 'TB', 'BT'], 'LR')
-  const precision = integerOption(name, 'precision', options.precision, {
-    min: 0,
-    max: 12,
-    fallback: 2,
-  })
+  const rankdir = choiceOption(name, 'rankdir', options.rankdir, RANKDIRS, 'LR')
+  const precision = precisionOption(name, options.precision, 2)
   const maxEdges = integerOption(name, 'maxEdges', options.maxEdges, {
     min: 1,
     max: Number.MAX_SAFE_INTEGER,

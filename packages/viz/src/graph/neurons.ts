@@ -1,6 +1,4 @@
-import type { Graph, GraphEdge, Value } from '@mg/engine'
-
-const ACTIVATIONS = new Set(['relu', 'tanh', 'sigmoid'])
+import { type Graph, type GraphEdge, matchNeuron, type Value } from '@mg/engine'
 
 /** One evaluation of a neuron found in a graph: `activation(dot(xs, weights) + bias)`. */
 export interface NeuronEvaluation {
@@ -12,7 +10,9 @@ export interface NeuronEvaluation {
   readonly members: readonly Value[]
   /** Weights, then the bias if there is one. */
   readonly parameters: readonly Value[]
-  /** `'relu' | 'tanh' | 'sigmoid'`, or `'linear'` without one. */
+  /** The bias, when the neuron has one. */
+  readonly bias: Value | undefined
+  /** The activation's op (`'relu'`, `'tanh'`, …), or `'linear'` without one. */
   readonly activation: string
   /** 1 for a neuron fed by no other neuron, 2 for the next layer, and so on. */
   readonly layer: number
@@ -34,9 +34,10 @@ export interface NeuronAnalysis {
 }
 
 /**
- * Finds neuron evaluations: a `dot` whose weights are leaves, with the `add` of a leaf bias and an
- * activation fused in when nothing else uses the intermediate result. That is exactly what
- * `Neuron.forward` records, and what a reader thinks of as "one neuron".
+ * Finds neuron evaluations with the engine's {@link matchNeuron}, the matcher compiled graphs fuse
+ * by: a `dot` whose weights are leaves, with the `add` of a leaf bias and an activation when
+ * nothing else uses the intermediate result. That is exactly what `Neuron.forward` records, and
+ * what a reader thinks of as "one neuron".
  */
 export function findNeurons(graph: Graph): NeuronAnalysis {
   const consumers = new Map<Value, Value[]>()
@@ -62,40 +63,12 @@ export function findNeurons(graph: Graph): NeuronAnalysis {
     for (const child of node.children) inputDepth = Math.max(inputDepth, depth.get(child) ?? 0)
     // Only depths above 0 are stored: a graph without neurons then costs no map writes.
     if (inputDepth > 0) depth.set(node, inputDepth)
-    if (node.op !== 'dot') continue
-    const width = node.children.length / 2
-    const weights = node.children.slice(width)
-    // dot(p, p) — a sum of squares such as an L2 penalty — is not a neuron.
-    const isNeuron =
-      width >= 1 &&
-      weights.every(
-        (weight, index) => weight.children.length === 0 && weight !== node.children[index],
-      )
-    if (!isNeuron) continue
-
-    const members = [node]
-    const neuronParameters = [...weights]
-    let output = node
-    const biasAdd = soleConsumer(node)
-    const bias = biasAdd?.children[1]
-    if (
-      biasAdd?.op === 'add' &&
-      biasAdd.children[0] === node &&
-      bias !== undefined &&
-      bias !== node &&
-      bias.children.length === 0
-    ) {
-      members.push(biasAdd)
-      neuronParameters.push(bias)
-      output = biasAdd
-    }
-    let activation = 'linear'
-    const activated = soleConsumer(output)
-    if (activated && ACTIVATIONS.has(activated.op)) {
-      members.push(activated)
-      activation = activated.op
-      output = activated
-    }
+    const neuron = matchNeuron(node, soleConsumer)
+    if (neuron === undefined) continue
+    const { bias, activation, output } = neuron
+    const weights = node.children.slice(node.children.length / 2)
+    const members = [node, neuron.biasAdd, activation].filter((member) => member !== undefined)
+    const neuronParameters = bias === undefined ? weights : [...weights, bias]
 
     const identity = weights[0]!
     let place = numbering.get(identity)
@@ -110,7 +83,8 @@ export function findNeurons(graph: Graph): NeuronAnalysis {
       output,
       members,
       parameters: neuronParameters,
-      activation,
+      bias,
+      activation: activation?.op ?? 'linear',
       layer: place.layer,
       index: place.index,
       identity,
@@ -137,5 +111,5 @@ export function isInternalEdge(
 ): boolean {
   if (analysis.memberOf.get(edge.from) === evaluation) return true
   if (edge.to === evaluation.dot) return edge.slot >= evaluation.dot.children.length / 2
-  return edge.to.op === 'add' && edge.slot === 1 && evaluation.parameters.at(-1) === edge.from
+  return edge.from === evaluation.bias && analysis.memberOf.get(edge.to) === evaluation
 }

@@ -1,10 +1,9 @@
 import { scaleLinear } from 'd3-scale'
-import { InvalidInputError, InvalidOptionError } from '../errors.js'
+import { InvalidInputError } from '../errors.js'
 import {
   checkOptionNames,
   integerOption,
   numberOption,
-  pictureSize,
   rangeOption,
   stringOption,
 } from '../options.js'
@@ -21,10 +20,14 @@ import {
 } from './frame.js'
 import { marker } from './markers.js'
 import { type Bounds, evaluateMesh, type Mesh, type Predict } from './mesh.js'
+import { PLOT_OPTION_NAMES, type PlotOptions, readPlotOptions } from './plot-options.js'
 import { regionPaths } from './regions.js'
 
-/** Options of {@link decisionBoundarySvg}. */
-export interface DecisionBoundaryOptions {
+/**
+ * Options of {@link decisionBoundarySvg}, with the {@link PlotOptions} every plot takes. By
+ * default the title is `Decision boundary`, the x label `x[0]` and the picture 640 × 480 pixels.
+ */
+export interface DecisionBoundaryOptions extends PlotOptions {
   /** Mesh cells per side (default 100); the classifier runs resolution² times. */
   resolution?: number
   /** The region to draw; by default the data's extent plus a margin. */
@@ -41,16 +44,8 @@ export interface DecisionBoundaryOptions {
   threshold?: number
   /** Legend names of the classes, in class order (default `−1`/`+1`, `0`/`1`, or `0` … `K−1`). */
   classNames?: readonly string[]
-  /** Heading above the plot and its accessible name (default `Decision boundary`). */
-  title?: string
-  /** Label under the horizontal axis (default `x[0]`). */
-  xLabel?: string
   /** Label beside the vertical axis (default `x[1]`). */
   yLabel?: string
-  /** Picture size in pixels (default 640 × 480). */
-  width?: number
-  /** Picture height in pixels, a whole number from 150 to 4000 (default 480). */
-  height?: number
 }
 
 const OPTION_NAMES = [
@@ -58,11 +53,8 @@ const OPTION_NAMES = [
   'bounds',
   'threshold',
   'classNames',
-  'title',
-  'xLabel',
   'yLabel',
-  'width',
-  'height',
+  ...PLOT_OPTION_NAMES,
 ]
 const LEGEND_WIDTH = 132
 
@@ -73,6 +65,11 @@ const LEGEND_WIDTH = 132
  *
  * @example
  * ```ts
+ * import { makeMoons } from '@mg/datasets'
+ * import { MLP } from '@mg/nn'
+ * import { decisionBoundarySvg } from '@mg/viz'
+ * const moons = makeMoons({ nSamples: 100, noise: 0.1, seed: 1 })
+ * const model = new MLP(2, [16, 16, 1], { seed: 1337 }) // trained on moons
  * const svg = decisionBoundarySvg((a, b) => model.forward([a, b])[0]!, moons)
  * ```
  */
@@ -92,7 +89,12 @@ export function decisionBoundarySvg(
     max: 1000,
     fallback: 100,
   })
-  const { width, height } = pictureSize(name, options, 480)
+  const yLabel = stringOption(name, 'yLabel', options.yLabel, 'x[1]')
+  const { title, xLabel, width, height } = readPlotOptions(name, options, {
+    title: 'Decision boundary',
+    xLabel: 'x[0]',
+    height: 480,
+  })
   checkOptionNames(name, options.bounds, ['x', 'y'])
   const bounds: Bounds = {
     x: rangeOption(name, 'bounds.x', options.bounds?.x) ?? padded(dataset.X.map((row) => row[0]!)),
@@ -118,7 +120,7 @@ export function decisionBoundarySvg(
   const regions = regionPaths(mesh, resolution, threshold, xScale, yScale, bounds)
 
   const parts = [
-    openSvg(frame, stringOption(name, 'title', options.title, 'Decision boundary')),
+    openSvg(frame, title),
     clipPath(frame, 'plot-area'),
     `<g class="regions" clip-path="url(#plot-area)">`,
     `<rect x="${frame.left}" y="${frame.top}" width="${frame.right - frame.left}" height="${frame.bottom - frame.top}" fill="${tint(colors[0]!, 0.78)}"/>`,
@@ -127,8 +129,8 @@ export function decisionBoundarySvg(
         `<path class="region" data-class="${classIndex}" d="${path}" fill="${tint(colors[classIndex]!, 0.78)}" fill-rule="evenodd"/>`,
     ),
     '</g>',
-    bottomAxis(frame, xScale, stringOption(name, 'xLabel', options.xLabel, 'x[0]')),
-    sideAxis(frame, yScale, stringOption(name, 'yLabel', options.yLabel, 'x[1]'), 'left'),
+    bottomAxis(frame, xScale, xLabel),
+    sideAxis(frame, yScale, yLabel, 'left'),
     '<g class="points">',
     ...dataset.X.map((row, index) => {
       const classIndex = scheme.classes.indexOf(dataset.y[index]!)
@@ -156,7 +158,7 @@ function readClassNames(name: string, value: unknown, scheme: LabelScheme): read
     value.length !== scheme.classes.length ||
     !value.every((entry) => typeof entry === 'string')
   ) {
-    throw new InvalidOptionError(
+    throw new InvalidInputError(
       name,
       'classNames',
       value,

@@ -111,14 +111,14 @@ function legendSize(items: readonly LegendItem[]): { width: number; height: numb
 }
 
 /**
- * The top-left corner for a legend inside the plotting area, at whichever corner or side covers
- * the fewest of the drawn `points` (pixel coordinates), so it hides as little data as possible.
+ * A legend of `items` inside the plotting area, at whichever corner or side covers the fewest of
+ * the drawn `points` (pixel coordinates), so it hides as little data as possible.
  */
-export function placeLegend(
+export function legendAwayFrom(
   frame: Frame,
   items: readonly LegendItem[],
   points: readonly (readonly [number, number])[],
-): [number, number] {
+): string {
   const { width, height } = legendSize(items)
   const xs = [frame.left + 12, frame.right - width - 12]
   const ys = [frame.top + 8, (frame.top + frame.bottom - height) / 2, frame.bottom - height - 8]
@@ -135,7 +135,7 @@ export function placeLegend(
       }
     }
   }
-  return best
+  return legend(items, ...best)
 }
 
 /** A legend box whose top-left corner is at (`x`, `y`). */

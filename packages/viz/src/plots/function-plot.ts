@@ -1,13 +1,13 @@
 import { noGrad, type Value } from '@mg/engine'
 import { scaleLinear } from 'd3-scale'
 import { line } from 'd3-shape'
-import { InvalidInputError, InvalidOptionError } from '../errors.js'
+import { InvalidInputError } from '../errors.js'
 import { formatShort } from '../format.js'
 import {
   checkOptionNames,
   integerOption,
   numberOption,
-  pictureSize,
+  precisionOption,
   stringOption,
 } from '../options.js'
 import { OKABE_ITO } from '../theme.js'
@@ -15,17 +15,20 @@ import {
   bottomAxis,
   clipPath,
   type LegendItem,
-  legend,
+  legendAwayFrom,
   makeFrame,
   openSvg,
-  placeLegend,
   round,
   sideAxis,
 } from './frame.js'
+import { PLOT_OPTION_NAMES, type PlotOptions, readPlotOptions } from './plot-options.js'
 import { evaluate, tangentAt } from './tangent.js'
 
-/** Options of {@link functionPlotSvg}. */
-export interface FunctionPlotOptions {
+/**
+ * Options of {@link functionPlotSvg}, with the {@link PlotOptions} every plot takes. By default
+ * the title is `f(x) and its tangents`, the x label `x` and the picture 640 × 420 pixels.
+ */
+export interface FunctionPlotOptions extends PlotOptions {
   /** Left end of the x range (default −5). */
   from?: number
   /** Right end of the x range (default 5). */
@@ -36,30 +39,11 @@ export interface FunctionPlotOptions {
   samples?: number
   /** Decimals of the slopes and points in the legend (default 4, trailing zeros dropped). */
   precision?: number
-  /** Heading above the plot and its accessible name (default `f(x) and its tangents`). */
-  title?: string
-  /** Label under the horizontal axis (default `x`). */
-  xLabel?: string
   /** Label beside the vertical axis (default `f(x)`). */
   yLabel?: string
-  /** Picture size in pixels (default 640 × 420). */
-  width?: number
-  /** Picture height in pixels, a whole number from 150 to 4000 (default 420). */
-  height?: number
 }
 
-const OPTION_NAMES = [
-  'from',
-  'to',
-  'at',
-  'samples',
-  'precision',
-  'title',
-  'xLabel',
-  'yLabel',
-  'width',
-  'height',
-]
+const OPTION_NAMES = ['from', 'to', 'at', 'samples', 'precision', 'yLabel', ...PLOT_OPTION_NAMES]
 const CURVE_COLOR = OKABE_ITO.blue
 const TANGENT_COLORS = [OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple]
 
@@ -69,6 +53,8 @@ const TANGENT_COLORS = [OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.r
  *
  * @example
  * ```ts
+ * import { Value } from '@mg/engine'
+ * import { functionPlotSvg } from '@mg/viz'
  * const f = (x: Value) => x.mul(x).mul(3).sub(x.mul(4)).add(5)
  * const svg = functionPlotSvg(f, { from: -5, to: 5, at: [3, 2 / 3] })
  * ```
@@ -82,22 +68,23 @@ export function functionPlotSvg(f: (x: Value) => Value, options: FunctionPlotOpt
   const from = numberOption(name, 'from', options.from, { fallback: -5 })
   const to = numberOption(name, 'to', options.to, { fallback: 5 })
   if (from >= to)
-    throw new InvalidOptionError(name, 'to', to, `a number greater than from (${from})`)
+    throw new InvalidInputError(name, 'to', to, `a number greater than from (${from})`)
   const samples = integerOption(name, 'samples', options.samples, {
     min: 2,
     max: 100_000,
     fallback: 200,
   })
-  const precision = integerOption(name, 'precision', options.precision, {
-    min: 0,
-    max: 12,
-    fallback: 4,
+  const precision = precisionOption(name, options.precision, 4)
+  const yLabel = stringOption(name, 'yLabel', options.yLabel, 'f(x)')
+  const { title, xLabel, width, height } = readPlotOptions(name, options, {
+    title: 'f(x) and its tangents',
+    xLabel: 'x',
+    height: 420,
   })
-  const { width, height } = pictureSize(name, options, 420)
   const points = [options.at ?? []].flat()
   for (const point of points) {
     if (typeof point !== 'number' || !Number.isFinite(point) || point < from || point > to) {
-      throw new InvalidOptionError(name, 'at', point, `a number from ${from} to ${to}`)
+      throw new InvalidInputError(name, 'at', point, `a number from ${from} to ${to}`)
     }
   }
 
@@ -161,15 +148,15 @@ export function functionPlotSvg(f: (x: Value) => Value, options: FunctionPlotOpt
     }
   }
   return [
-    openSvg(frame, stringOption(name, 'title', options.title, 'f(x) and its tangents')),
+    openSvg(frame, title),
     clipPath(frame, 'plot-area'),
-    bottomAxis(frame, xScale, stringOption(name, 'xLabel', options.xLabel, 'x')),
-    sideAxis(frame, yScale, stringOption(name, 'yLabel', options.yLabel, 'f(x)'), 'left'),
+    bottomAxis(frame, xScale, xLabel),
+    sideAxis(frame, yScale, yLabel, 'left'),
     '<g clip-path="url(#plot-area)">',
     `<path class="series curve" d="${path}" fill="none" stroke="${CURVE_COLOR}" stroke-width="2.4"/>`,
     ...tangentMarks,
     '</g>',
-    legend(items, ...placeLegend(frame, items, drawnPoints)),
+    legendAwayFrom(frame, items, drawnPoints),
     '</svg>',
   ].join('\n')
 }

@@ -1,18 +1,18 @@
 import { scaleLinear } from 'd3-scale'
 import { line } from 'd3-shape'
 import { InvalidInputError, NonFiniteDataError } from '../errors.js'
-import { checkOptionNames, pictureSize, stringOption } from '../options.js'
+import { checkOptionNames } from '../options.js'
 import { OKABE_ITO } from '../theme.js'
 import {
   bottomAxis,
   type LegendItem,
-  legend,
+  legendAwayFrom,
   makeFrame,
   openSvg,
-  placeLegend,
   round,
   sideAxis,
 } from './frame.js'
+import { PLOT_OPTION_NAMES, type PlotOptions, readPlotOptions } from './plot-options.js'
 
 /** One record of training: `@mg/nn`'s `StepRecord` fits. */
 export interface HistoryEntry {
@@ -32,17 +32,11 @@ export type History =
       readonly steps: readonly HistoryEntry[]
     }
 
-/** Options of {@link lossCurveSvg}. */
-export interface LossCurveOptions {
-  /** Heading above the plot and its accessible name (default `Training`). */
-  title?: string
-  /** Label under the horizontal axis (default `step`). */
-  xLabel?: string
-  /** Picture size in pixels (default 640 × 400). */
-  width?: number
-  /** Picture height in pixels, a whole number from 150 to 4000 (default 400). */
-  height?: number
-}
+/**
+ * Options of {@link lossCurveSvg}: the {@link PlotOptions} every plot takes. By default the title
+ * is `Training`, the x label `step` and the picture 640 × 400 pixels.
+ */
+export interface LossCurveOptions extends PlotOptions {}
 
 const LOSS_COLOR = OKABE_ITO.blue
 const ACCURACY_COLOR = OKABE_ITO.vermillion
@@ -53,14 +47,24 @@ const ACCURACY_COLOR = OKABE_ITO.vermillion
  * @throws {@link NonFiniteDataError} naming the entry when a loss or accuracy is NaN or infinite.
  * @example
  * ```ts
- * const svg = lossCurveSvg(train(model, moons, { steps: 100 }))
+ * import { makeMoons } from '@mg/datasets'
+ * import { MLP, SGD, train } from '@mg/nn'
+ * import { lossCurveSvg } from '@mg/viz'
+ * const model = new MLP(2, [16, 16, 1], { seed: 1337 })
+ * const optimizer = new SGD(model.parameters(), { learningRate: 0.1 })
+ * const history = train(model, makeMoons({ seed: 1 }), { loss: 'hinge', optimizer, steps: 100 })
+ * const svg = lossCurveSvg(history)
  * ```
  */
 export function lossCurveSvg(history: History, options: LossCurveOptions = {}): string {
   const name = 'lossCurveSvg'
-  checkOptionNames(name, options, ['title', 'xLabel', 'width', 'height'])
+  checkOptionNames(name, options, PLOT_OPTION_NAMES)
+  const { title, xLabel, width, height } = readPlotOptions(name, options, {
+    title: 'Training',
+    xLabel: 'step',
+    height: 400,
+  })
   const entries = readHistory(name, history)
-  const { width, height } = pictureSize(name, options, 400)
   const hasAccuracy = entries.some((entry) => entry.accuracy !== undefined)
   const frame = makeFrame(width, height, hasAccuracy ? 40 : 0)
 
@@ -105,8 +109,8 @@ export function lossCurveSvg(history: History, options: LossCurveOptions = {}): 
         )
       : []
   return [
-    openSvg(frame, stringOption(name, 'title', options.title, 'Training')),
-    bottomAxis(frame, xScale, stringOption(name, 'xLabel', options.xLabel, 'step')),
+    openSvg(frame, title),
+    bottomAxis(frame, xScale, xLabel),
     sideAxis(frame, lossScale, 'loss', 'left'),
     hasAccuracy ? sideAxis(frame, accuracyScale, 'accuracy', 'right', percent, false) : '',
     hasAccuracy
@@ -114,7 +118,7 @@ export function lossCurveSvg(history: History, options: LossCurveOptions = {}): 
       : '',
     `<path class="series loss" d="${lossPath}" fill="none" stroke="${LOSS_COLOR}" stroke-width="2.2"/>`,
     ...dots,
-    legend(items, ...placeLegend(frame, items, drawnPoints)),
+    legendAwayFrom(frame, items, drawnPoints),
     '</svg>',
   ].join('\n')
 }

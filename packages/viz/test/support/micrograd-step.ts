@@ -1,5 +1,5 @@
 import { Value } from '@mg/engine'
-import { makeMoons } from './moons.js'
+import { signedMoons } from './micrograd-demo.js'
 import { TinyMlp } from './tiny-mlp.js'
 
 /**
@@ -7,7 +7,7 @@ import { TinyMlp } from './tiny-mlp.js'
  * with no fused ops: for 100 moons and a 2-16-16-1 MLP that is about 68,000 values.
  */
 export function microgradStyleStep(nSamples = 100) {
-  const { X, y } = makeMoons(nSamples, 0.1, 1)
+  const { X, y } = signedMoons(nSamples)
   const model = new TinyMlp(2, [16, 16, 1], 7)
   const forward = (row: readonly number[]): Value => {
     let current: readonly (Value | number)[] = row

@@ -1,5 +1,5 @@
+import { createRng } from '@mg/datasets'
 import { Value } from '@mg/engine'
-import { seededRandom } from './moons.js'
 
 /** A neuron shaped like `@mg/nn`'s: `activation(dot(x, weights) + bias)`. */
 export class TinyNeuron {
@@ -24,7 +24,8 @@ export class TinyMlp {
   readonly layers: { neurons: TinyNeuron[] }[]
 
   constructor(nin: number, nouts: readonly number[], seed: number) {
-    const random = seededRandom(seed)
+    const rng = createRng(seed)
+    const random = () => rng.uniform()
     const sizes = [nin, ...nouts]
     this.layers = nouts.map((nout, index) => ({
       neurons: Array.from(

@@ -4,12 +4,43 @@ import {
   compileGraph,
   EngineError,
   noGrad,
+  type Operand,
   topologicalSort,
   Value,
 } from '@mg/engine'
 import { InvalidOptionError } from './errors.js'
-import { l2Penalty } from './l2-penalty.js'
-import type { StepContext, StepResult } from './training-step.js'
+import { lossNames } from './losses.js'
+import type { StepContext } from './training-setup.js'
+
+/** A batch's forward pass and loss: the graph a training step backpropagates. */
+export interface BatchGraph {
+  /** The model's outputs, one row per sample. */
+  outputs: Value[][]
+  /** The loss without the L2 penalty. */
+  dataLoss: Value
+  /** The minimised loss: the data loss plus the L2 penalty. */
+  total: Value
+}
+
+/** Builds a batch's graph from its feature rows and the data loss of its outputs. */
+export type BuildBatchGraph = (
+  context: StepContext,
+  features: readonly (readonly Operand[])[],
+  dataLossOf: (outputs: Value[][]) => Value,
+) => BatchGraph
+
+/** A training step's graph, recorded once for one batch size. */
+export interface RecordedStep {
+  graph: CompiledGraph
+  /** Parameters the loss does not reach; the dynamic step leaves their gradient at 0. */
+  unreached: Value[]
+  /** Whether an L2 penalty is added, so that `observedData[0]` is the data loss. */
+  penalised: boolean
+  /** Writes the features and labels of the samples at `indices` into the graph's inputs. */
+  load(indices: readonly number[]): void
+  /** The model's outputs after the last `forward()`, one row per sample. */
+  scores(): number[][]
+}
 
 /** Every sample's input numbers, one row of `width` each: its features, then its label inputs. */
 interface SampleTable {
@@ -19,106 +50,64 @@ interface SampleTable {
   outputCount: number
 }
 
-/** A training step's graph, recorded once for one batch size. */
-interface RecordedStep {
-  graph: CompiledGraph
-  /** For each declared input, the position of its sample in the batch… */
-  inputSample: Int32Array
-  /** …and its column in that sample's row of the {@link SampleTable}. */
-  inputColumn: Int32Array
-  /** Parameters the loss does not reach; the dynamic step leaves their gradient at 0. */
-  unreached: Value[]
-  /** Whether an L2 penalty is added, so that `observedData[0]` is the data loss. */
-  penalised: boolean
-}
-
 /**
- * The training step of `train(…, { compiled: true })`: the same step as {@link trainingStep}, but
- * its graph is recorded once per batch size with `compileGraph` and replayed on each batch, whose
- * features and labels are written into the graph's inputs.
+ * For each batch, the step's graph recorded for its size: built by `build` on the first batch of
+ * that size, with `Value`s holding the batch's features and labels as the graph's inputs.
  */
-export function compiledTrainingStep(
+export function stepRecorder(
   context: StepContext,
-): (indices: readonly number[]) => StepResult {
-  const graphs = new Map<number, RecordedStep>()
+  build: BuildBatchGraph,
+): (indices: readonly number[]) => RecordedStep {
+  const recordings = new Map<number, RecordedStep>()
   let table: SampleTable | undefined
   return (indices) => {
     table ??= sampleTable(context)
-    let recorded = graphs.get(indices.length)
+    let recorded = recordings.get(indices.length)
     if (recorded === undefined) {
-      recorded = record(context, table, indices)
-      graphs.set(indices.length, recorded)
+      recorded = record(context, table, indices, build)
+      recordings.set(indices.length, recorded)
     }
-    return replay(context, table, recorded, indices)
+    return recorded
   }
 }
 
-function replay(
-  context: StepContext,
-  table: SampleTable,
-  recorded: RecordedStep,
-  indices: readonly number[],
-): StepResult {
-  const { graph, inputSample, inputColumn, unreached, penalised } = recorded
-  const { numbers, width, outputCount } = table
-  const inputData = graph.inputData
-  for (let input = 0; input < inputData.length; input++)
-    inputData[input] = numbers[indices[inputSample[input]!]! * width + inputColumn[input]!]!
-  // The parameter Values are the truth: the graph of another batch size, or the caller between
-  // two runs, may have moved them since this graph last ran.
-  graph.pullParameters()
-  const loss = graph.forward()
-  const observed = graph.observedData
-  let at = penalised ? 1 : 0
-  const scores: number[][] = new Array(indices.length)
-  for (let sample = 0; sample < indices.length; sample++) {
-    const row: number[] = new Array(outputCount)
-    for (let output = 0; output < outputCount; output++) row[output] = observed[at++]!
-    scores[sample] = row
-  }
-  const accuracy = context.loss.accuracy(
-    scores,
-    indices.map((index) => context.labels[index]!),
-  )
-  graph.backward()
-  graph.pushParameters()
-  for (const parameter of unreached) parameter.grad = 0
-  context.optimizer.step()
-  return { loss, dataLoss: penalised ? observed[0]! : loss, accuracy }
-}
-
-/** Records the step for a batch the size of `indices`, with input `Value`s holding its numbers. */
 function record(
   context: StepContext,
   table: SampleTable,
   indices: readonly number[],
+  build: BuildBatchGraph,
 ): RecordedStep {
-  const { model, parameters, data, labels, loss, l2Alpha } = context
-  const { numbers, width, featureCount } = table
-  if (loss.labelInputs === undefined && indices.length < data.X.length)
+  const { parameters, data, loss, l2Alpha } = context
+  const { numbers, width, featureCount, outputCount } = table
+  const { labelInputs } = loss
+  if (labelInputs === undefined && indices.length < data.X.length)
     throw new InvalidOptionError(
       'batchSize',
       indices.length,
       'full batches (no batchSize) for compiled: true with a loss function',
       'A loss function takes the labels as numbers, which the compiled graph would keep from the ' +
-        "first batch. Use a named loss ('hinge', 'mse', 'bce', 'softmax-cross-entropy'), full " +
-        'batches, or compiled: false.',
+        `first batch. Use a named loss (${lossNames.map((name) => `'${name}'`).join(', ')}), ` +
+        'full batches, or compiled: false.',
     )
   const rows = indices.map((index) =>
     Array.from(numbers.subarray(index * width, (index + 1) * width), (number) => new Value(number)),
   )
-  const outputs = rows.map((row) => model.forward(row.slice(0, featureCount)))
-  const dataLoss = loss.labelInputs
-    ? loss.labelInputs.compute(
-        outputs,
-        rows.map((row) => row.slice(featureCount)),
-      )
-    : loss.compute(
-        outputs,
-        indices.map((index) => labels[index]!),
-      )
+  const { outputs, dataLoss, total } = build(
+    context,
+    rows.map((row) => row.slice(0, featureCount)),
+    labelInputs
+      ? (outputs) =>
+          labelInputs.compute(
+            outputs,
+            rows.map((row) => row.slice(featureCount)),
+          )
+      : (outputs) =>
+          loss.compute(
+            outputs,
+            indices.map((index) => loss.labels[index]!),
+          ),
+  )
   const penalised = l2Alpha > 0
-  const total = penalised ? dataLoss.add(l2Penalty(parameters, l2Alpha)) : dataLoss
   // Declare only the leaves the loss reaches: compileGraph refuses the others, and a model may
   // well ignore a feature.
   const reached = new Set(topologicalSort(total))
@@ -139,18 +128,31 @@ function record(
     inputs,
     observed: [...(penalised ? [dataLoss] : []), ...outputs.flat()],
   })
+  const { inputData, observedData } = graph
   return {
     graph,
-    inputSample: Int32Array.from(inputSample),
-    inputColumn: Int32Array.from(inputColumn),
     unreached: parameters.filter((parameter) => !reached.has(parameter)),
     penalised,
+    load: (batch) => {
+      for (let input = 0; input < inputData.length; input++)
+        inputData[input] = numbers[batch[inputSample[input]!]! * width + inputColumn[input]!]!
+    },
+    scores: () => {
+      let at = penalised ? 1 : 0
+      const scores: number[][] = new Array(indices.length)
+      for (let sample = 0; sample < indices.length; sample++) {
+        const row: number[] = new Array(outputCount)
+        for (let output = 0; output < outputCount; output++) row[output] = observedData[at++]!
+        scores[sample] = row
+      }
+      return scores
+    },
   }
 }
 
 /** Lays out every sample's features and label inputs, checking them once for the whole run. */
 function sampleTable(context: StepContext): SampleTable {
-  const { model, data, labels, loss } = context
+  const { model, data, loss } = context
   const featureCount = data.X[0]!.length
   const outputCount = noGrad(() => model.forward(data.X[0]!).length)
   data.X.forEach((row, index) => {
@@ -163,7 +165,7 @@ function sampleTable(context: StepContext): SampleTable {
       'A compiled step is recorded for one input size.',
     )
   })
-  const labelRows = loss.labelInputs?.encode(labels, outputCount)
+  const labelRows = loss.labelInputs?.encode(loss.labels, outputCount)
   const width = featureCount + (labelRows?.[0]?.length ?? 0)
   const numbers = new Float64Array(data.X.length * width)
   data.X.forEach((row, index) => {

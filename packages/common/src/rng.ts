@@ -1,26 +1,35 @@
-import { InvalidParameterError } from './errors.js'
-import { log } from './portable-math.js'
+import { InvalidOptionError } from './invalid-option-error.js'
+import { log } from './portable-log.js'
+import { checkSeed, freshSeed } from './seed.js'
 
 /**
- * A seeded source of random numbers; every dataset function takes one as `rng` (or a `seed` to make
- * one), so you can share a stream between calls or plug in your own generator.
+ * Anything that yields uniform numbers in [0, 1): all a function needs when it only draws uniforms
+ * (such as `@mg/nn`'s weight initialisation). An {@link Rng} is one.
  */
-export interface Rng {
+export interface RandomSource {
+  /** The next number, uniform in [0, 1). */
+  uniform(): number
+}
+
+/**
+ * A seeded source of random numbers, from {@link createRng}. Every function of the `@mg` packages
+ * that draws random numbers takes one as its `rng` option (or a `seed` to make one), so a stream
+ * can be shared between calls or replaced by your own generator.
+ */
+export interface Rng extends RandomSource {
   /** The seed the generator started from: `createRng(rng.seed)` replays the same numbers. */
   readonly seed: number
-  /** The next raw output, an integer in `[0, 2^32)`. */
+  /** The next raw output, an integer in [0, 2³²). */
   uint32(): number
-  /** A float in `[0, 1)` with 53 random bits. */
+  /** A float in [0, 1) with 53 random bits, made from two raw outputs. */
   uniform(): number
   /** A sample from the normal distribution with this mean and standard deviation (default 0, 1). */
   normal(mean?: number, std?: number): number
-  /** An integer in `[0, n)`, each equally likely, for a positive integer `n <= 2^32`. */
-  int(n: number): number
-  /** Shuffles `array` in place (Fisher–Yates) and returns it. */
+  /** An integer in [0, n), each equally likely, for an integer `n` from 1 to 2³². */
+  integer(n: number): number
+  /** Shuffles `array` in place (Fisher–Yates, drawing with {@link Rng.integer}) and returns it. */
   shuffle<T>(array: T[]): T[]
 }
-
-const MAX_SEED = 2 ** 32 - 1
 
 /**
  * Makes a seeded random number generator: xoshiro128** 1.1 (Blackman & Vigna, 2018), a fast 32-bit
@@ -28,31 +37,27 @@ const MAX_SEED = 2 ** 32 - 1
  * the seed by SplitMix64 as its authors recommend. Normal samples use Marsaglia's polar method.
  *
  * Every number comes from integer and `+ - * /` arithmetic (no engine-approximated `Math.log`), so
- * a seed gives the same numbers on every machine, in Node and in every browser. Without a seed a
- * fresh one is drawn (from `crypto.getRandomValues` where available) and kept in `rng.seed`.
+ * a seed gives the same numbers on every machine, in Node and in every browser, and in every
+ * package: `@mg/datasets` and `@mg/nn` draw from this one generator. Without a seed a fresh one is
+ * drawn (from `crypto.getRandomValues`) and kept in `rng.seed`.
  *
- * @param seed - an integer in `[0, 2^32 - 1]`.
- * @throws {@link InvalidParameterError} if `seed` is not such an integer.
+ * @param seed - an integer from 0 to 2³² − 1.
+ * @throws {@link InvalidOptionError} if `seed` is not such an integer.
  * @example
  * ```ts
+ * import { createRng } from '@mg/common'
+ *
  * const rng = createRng(1337)
- * rng.uniform() // same value on every machine
+ * rng.uniform() // 0.8238867582722316, on every machine
+ * rng.shuffle([1, 2, 3, 4])
  * const fresh = createRng()
  * console.log(`seed ${fresh.seed} reproduces this run`)
  * ```
  */
 export function createRng(seed?: number): Rng {
-  if (seed === undefined) return new Xoshiro128StarStar(freshSeed())
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new InvalidParameterError(
-      'createRng',
-      'seed',
-      seed,
-      `an integer from 0 to ${MAX_SEED}`,
-      'Pass a whole number such as 1337, or no seed for a fresh random one.',
-    )
-  }
-  return new Xoshiro128StarStar(seed)
+  return new Xoshiro128StarStar(
+    seed === undefined ? freshSeed() : checkSeed('seed', seed, 'createRng'),
+  )
 }
 
 class Xoshiro128StarStar implements Rng {
@@ -91,21 +96,23 @@ class Xoshiro128StarStar implements Rng {
 
   normal(mean = 0, std = 1): number {
     if (!Number.isFinite(mean) || !Number.isFinite(std) || std < 0) {
-      const [parameter, value] = Number.isFinite(mean) ? ['std', std] : ['mean', mean]
-      const allowed = parameter === 'std' ? 'a finite number >= 0' : 'a finite number'
-      throw new InvalidParameterError('normal', parameter, value, allowed, 'e.g. rng.normal(0, 1).')
+      const [option, value] = Number.isFinite(mean) ? ['std', std] : ['mean', mean]
+      const allowed = option === 'std' ? 'a finite number >= 0' : 'a finite number'
+      throw new InvalidOptionError(option, value, allowed, 'e.g. rng.normal(0, 1).', {
+        functionName: 'normal',
+      })
     }
     return mean + std * this.standardNormal()
   }
 
-  int(n: number): number {
+  integer(n: number): number {
     if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) {
-      throw new InvalidParameterError(
-        'int',
+      throw new InvalidOptionError(
         'n',
         n,
         'an integer from 1 to 2^32',
-        'rng.int(n) returns an integer in [0, n), e.g. rng.int(6) for a die.',
+        'rng.integer(n) returns an integer in [0, n), e.g. rng.integer(6) for a die.',
+        { functionName: 'integer' },
       )
     }
     // Reject the top partial block of 2^32 so every residue is equally likely (no modulo bias).
@@ -117,7 +124,7 @@ class Xoshiro128StarStar implements Rng {
 
   shuffle<T>(array: T[]): T[] {
     for (let i = array.length - 1; i > 0; i--) {
-      const j = this.int(i + 1)
+      const j = this.integer(i + 1)
       const held = array[i] as T
       array[i] = array[j] as T
       array[j] = held
@@ -174,12 +181,4 @@ function splitMix64Words(seed: number): Uint32Array {
     Number(second & 0xffffffffn),
     Number(second >> 32n),
   )
-}
-
-function freshSeed(): number {
-  const webCrypto = (
-    globalThis as { crypto?: { getRandomValues?: (array: Uint32Array) => Uint32Array } }
-  ).crypto
-  if (webCrypto?.getRandomValues) return webCrypto.getRandomValues(new Uint32Array(1))[0]!
-  return Math.floor(Math.random() * 2 ** 32)
 }
