@@ -2,8 +2,8 @@ import { assignSlots } from './assign-slots.js'
 import { emitRecords } from './emit-records.js'
 import { fuseNeurons } from './fuse-neurons.js'
 import { mergeRuns } from './merge-runs.js'
-import { type GraphDeclaration, recordGraph } from './record-graph.js'
-import type { Tape } from './tape.js'
+import { COMPUTED, type GraphDeclaration, type RecordedGraph, recordGraph } from './record-graph.js'
+import { SUM, type Tape } from './tape.js'
 /** Records the declared graph and lowers it to a tape: fusion, slot layout, then one record per step. */
 export function buildTape(declaration: GraphDeclaration): Tape {
   const graph = recordGraph(declaration)
@@ -13,11 +13,14 @@ export function buildTape(declaration: GraphDeclaration): Tape {
   keep[count - 1] = 1
   for (const node of graph.observedNodes) keep[node] = 1
   const fusion = fuseNeurons(graph, keep)
-  const { slotOf, slotCount } = assignSlots(graph, fusion, keep)
+  const layout = assignSlots(graph, fusion, keep)
+  const { slotOf } = layout
+  // Every sum runs as a dot with ones, which sit after all other slots.
+  const onesStart = layout.slotCount
+  const slotCount = onesStart + longestSum(graph)
+  const { records, operands } = emitRecords(graph, fusion, slotOf, onesStart)
 
-  const { records, operands } = emitRecords(graph, fusion, slotOf)
-
-  const values = new Float64Array(slotCount)
+  const values = new Float64Array(slotCount).fill(1, onesStart)
   const labels = new Map<number, string>()
   for (let node = 0; node < count; node++) {
     const slot = slotOf[node]!
@@ -38,4 +41,13 @@ export function buildTape(declaration: GraphDeclaration): Tape {
     values,
     labels,
   }
+}
+
+/** The number of terms of the longest sum the tape computes. */
+function longestSum({ kind, opOf, childStart }: RecordedGraph): number {
+  let longest = 0
+  for (let node = 0; node < kind.length; node++)
+    if (kind[node] === COMPUTED && opOf[node] === SUM)
+      longest = Math.max(longest, childStart[node + 1]! - childStart[node]!)
+  return longest
 }

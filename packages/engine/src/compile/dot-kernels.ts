@@ -35,15 +35,11 @@ export function dotForward(
   values: Float64Array,
   preActivations: Float64Array,
 ): number {
+  const activation = activationOf(records, at)
+  const keepInput = activation?.derivativeReadsInput === true
   const length = records[at + LENGTH]!
   const flags = records[at + FLAGS]!
   const repeat = records[at + REPEAT]!
-  const outStride = records[at + OUT_STRIDE]!
-  const xStride = records[at + A_STRIDE]!
-  const wStride = records[at + B_STRIDE]!
-  const biasStride = records[at + BIAS_STRIDE]!
-  const activation = activationOf(records, at)
-  const keepInput = activation?.derivativeReadsInput === true
   let out = records[at + OUT]!
   let x = records[at + A]!
   let w = records[at + B]!
@@ -67,10 +63,10 @@ export function dotForward(
       if (total - total !== 0) return repetition
     }
     values[out] = total
-    out += outStride
-    x += xStride
-    w += wStride
-    bias += biasStride
+    out += records[at + OUT_STRIDE]!
+    x += records[at + A_STRIDE]!
+    w += records[at + B_STRIDE]!
+    bias += records[at + BIAS_STRIDE]!
   }
   return -1
 }

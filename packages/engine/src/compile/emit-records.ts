@@ -19,11 +19,16 @@ import {
   X_RANGE,
 } from './tape.js'
 
-/** One record per computed node that is not absorbed into a fused neuron, in execution order. */
+/**
+ * One record per computed node that is not absorbed into a fused neuron, in execution order. A
+ * `sum` becomes a `dot` of its terms with a range of ones starting at slot `onesStart`: `x · 1` is
+ * exactly `x`, so the dot kernels compute exactly the sum, and its gradients.
+ */
 export function emitRecords(
   graph: RecordedGraph,
   fusion: Fusion,
   slotOf: Int32Array,
+  onesStart: number,
 ): { records: Int32Array; operands: Int32Array } {
   const { nodes, kind, childStart, childList, opOf } = graph
   let recordCount = 0
@@ -75,6 +80,9 @@ export function emitRecords(
       records[at] = SUM
       records[at + LENGTH] = end - start
       records[at + A] = place(start, end, X_RANGE, X_GRAD)
+      records[at + B] = onesStart
+      records[at + FLAGS]! |= W_RANGE
+      records[at + ACTIVATION] = NO_ACTIVATION
     } else {
       // An op of one or two inputs; a constant input's gradient is never computed.
       records[at] = op

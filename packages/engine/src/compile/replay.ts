@@ -1,7 +1,6 @@
 import { type BinaryOp, OP_LIST, type UnaryOp } from '../ops.js'
 import { dotBackward, dotForward } from './dot-kernels.js'
 import { binaryBackward, elementwiseForward, unaryBackward } from './elementwise-kernels.js'
-import { sumBackward, sumForward } from './sum-kernels.js'
 import { DOT, RECORD_WIDTH, SUM } from './tape.js'
 
 /**
@@ -20,8 +19,9 @@ export function replayForward(
   for (let at = 0; at < records.length; at += RECORD_WIDTH) {
     const code = records[at]!
     let repetition: number
-    if (code === DOT) repetition = dotForward(records, at, operands, values, preActivations)
-    else if (code === SUM) repetition = sumForward(records, at, operands, values)
+    // A sum is recorded as a dot with ones.
+    if (code === DOT || code === SUM)
+      repetition = dotForward(records, at, operands, values, preActivations)
     else repetition = elementwiseForward(OP_LIST[code] as UnaryOp | BinaryOp, records, at, values)
     if (repetition < 0) continue
     failure[0] = repetition
@@ -46,8 +46,8 @@ export function replayBackward(
   for (let at = records.length - RECORD_WIDTH; at >= 0; at -= RECORD_WIDTH) {
     const code = records[at]!
     let repetition: number
-    if (code === DOT) repetition = dotBackward(records, at, operands, values, preActivations, grads)
-    else if (code === SUM) repetition = sumBackward(records, at, operands, grads)
+    if (code === DOT || code === SUM)
+      repetition = dotBackward(records, at, operands, values, preActivations, grads)
     else {
       const op = OP_LIST[code]!
       repetition =

@@ -8,8 +8,8 @@ import { OP_LIST, OPS } from '../ops.js'
  *
  * - Ops of two inputs: `out = op(a, b)`; ops of one input read `a`. `flags` tell which inputs
  *   receive gradients (`X_GRAD` for `a`, `W_GRAD` for `b`): a constant's never need computing.
- * - `sum`: `length` operands, at slots `a, a + 1, …` when `flags & X_RANGE`, else listed at
- *   `operands[a …]`.
+ * - `sum`: a `dot` of its `length` terms with a range of ones at `b`, and a sum's code so that
+ *   errors name it.
  * - `dot`: `length` pairs; xs at `a` and ws at `b`, each a slot range or an offset into
  *   `operands` according to `X_RANGE` / `W_RANGE`; then `+ bias` when `bias >= 0`, then the
  *   one-input op whose code is in `activation` unless it is `NO_ACTIVATION` (a fused neuron).
