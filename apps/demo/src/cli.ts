@@ -1,6 +1,6 @@
 import { LOSSES, lossNames, OPTIMIZERS, optimizerNames } from '@mg/nn'
 import { Command, Option } from 'commander'
-import { DATASET_NAMES } from './dataset-choices.js'
+import { DATASET_CHOICES, DATASET_NAMES } from './dataset-choices.js'
 import { runDerivatives } from './derivatives.js'
 import {
   ACTIVATION_NAMES,
@@ -12,6 +12,8 @@ import { runPredict } from './predict.js'
 import { reportError } from './report-error.js'
 import type { Streams } from './streams.js'
 import { runTrain } from './train-command.js'
+
+const DIGITS = DATASET_CHOICES.digits.training!
 
 /** Builds the command-line program: `train` (the default), `predict` and `derivatives`. */
 function createProgram(): Command {
@@ -30,6 +32,7 @@ function createProgram(): Command {
         '  micrograd-demo                          moons, MLP(2, [16, 16, 1]), 100 SGD steps\n' +
         '  micrograd-demo --dataset spiral --optimizer adam --steps 300\n' +
         '  micrograd-demo --compiled               the same demo on a compiled graph, faster\n' +
+        '  micrograd-demo --dataset digits         handwritten digits, MLP(64, [32, 10]), compiled\n' +
         '  micrograd-demo predict --model out/model.json --x 0.5,-0.2\n' +
         '  micrograd-demo derivatives',
     )
@@ -40,21 +43,23 @@ function createProgram(): Command {
       "train an MLP and write pictures, the model and metrics (micrograd's demo by default)",
     )
     .addOption(
-      new Option('--dataset <name>', 'toy dataset')
+      new Option('--dataset <name>', 'a toy dataset, or scikit-learn’s handwritten digits')
         .choices(DATASET_NAMES)
         .default(TRAIN_DEFAULTS.dataset),
     )
     .option(
       '--samples <n>',
-      'training points (a fresh set of as many is held out)',
-      TRAIN_DEFAULTS.samples,
+      `training points, a fresh set of as many held out (default: ${TRAIN_DEFAULTS.samples}; digits: none, a fixed set)`,
     )
     .option(
       '--noise <x>',
       'noise; for blobs the cluster standard deviation (default: 0.1; spiral: 0.2; blobs: 1)',
     )
     .option('--classes <k>', 'number of classes, blobs and spiral only (default: 3)')
-    .option('--hidden <sizes>', 'hidden layer widths, comma-separated', TRAIN_DEFAULTS.hidden)
+    .option(
+      '--hidden <sizes>',
+      `hidden layer widths, comma-separated (default: ${TRAIN_DEFAULTS.hidden}; digits: ${DIGITS.hidden})`,
+    )
     .addOption(
       new Option('--activation <name>', 'hidden-layer nonlinearity')
         .choices(ACTIVATION_NAMES)
@@ -67,9 +72,10 @@ function createProgram(): Command {
       ).choices(lossNames),
     )
     .addOption(
-      new Option('--optimizer <name>', 'optimizer')
-        .choices(optimizerNames)
-        .default(TRAIN_DEFAULTS.optimizer),
+      new Option(
+        '--optimizer <name>',
+        `optimizer (default: ${TRAIN_DEFAULTS.optimizer}; digits: ${DIGITS.optimizer})`,
+      ).choices(optimizerNames),
     )
     .option(
       '--lr <rate>',
@@ -78,14 +84,21 @@ function createProgram(): Command {
         .join(', ')} 0.05)`,
     )
     .option('--l2 <alpha>', 'L2 penalty weight', TRAIN_DEFAULTS.l2)
-    .option('--steps <n>', 'training steps', TRAIN_DEFAULTS.steps)
-    .option('--batch-size <n>', 'samples per step (default: all, full batch)')
+    .option(
+      '--steps <n>',
+      `training steps (default: ${TRAIN_DEFAULTS.steps}; digits: ${DIGITS.steps})`,
+    )
+    .option(
+      '--batch-size <n>',
+      `samples per step (default: all, full batch; digits: ${DIGITS.batchSize})`,
+    )
     .option('--seed <n>', 'seed of the data, the weights and the batches', TRAIN_DEFAULTS.seed)
     .option('--out <dir>', 'folder for pictures, model.json and metrics.json', TRAIN_DEFAULTS.out)
     .option(
       '--compiled',
-      'record the training step once and replay it: the same numbers, many times faster',
+      'record the training step once and replay it: the same numbers, many times faster (default for digits)',
     )
+    .option('--no-compiled', 'build a new graph every step (the default but for digits)')
     .option('--json', 'print a machine-readable summary on stdout and nothing else')
     .option('--quiet', 'print nothing but errors')
     .addHelpText('after', registryHelp())

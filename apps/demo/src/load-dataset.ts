@@ -6,24 +6,34 @@ import {
   makeMoons,
   makeSpiral,
   makeXor,
+  trainTestSplit,
 } from '@mg/datasets'
+import { loadDigits } from '@mg/datasets/digits'
 import { CliError } from './cli-error.js'
+import { DIGITS_TEST_SIZE } from './dataset-choices.js'
 import type { TrainOptions } from './parse-options.js'
 
 /** The training set, a held-out test set from the same distribution, and how each was made. */
 export interface LoadedData {
   train: Dataset
   test: Dataset
-  /** The seed of the held-out set: the training seed plus one (wrapping at 2^32). */
+  /**
+   * The seed of the held-out set: the training seed plus one (wrapping at 2^32); for the digits,
+   * the seed of the split.
+   */
   testSeed: number
   /** How the training set was made, e.g. `moons (100 points, noise 0.1, seed 1337)`. */
   description: string
+  /** Where the held-out set came from, in a few words and in a sentence. */
+  heldOut: { short: string; source: string }
 }
 
 /**
  * Generates the training set with `--seed`, and a held-out set of as many fresh points from the
  * same distribution with the next seed, so the held-out accuracy measures generalisation rather
- * than memory. Blobs keep the training set's centers so both sets come from the same blobs.
+ * than memory. Blobs keep the training set's centers so both sets come from the same blobs. The
+ * digits, a fixed set, are split instead: a stratified quarter held out, drawn with `--seed`, and
+ * their pixels scaled from 0–16 to [0, 1].
  */
 export function loadDataset(
   options: Pick<TrainOptions, 'dataset' | 'samples' | 'noise' | 'classes' | 'seed'>,
@@ -41,7 +51,12 @@ function generate(
   options: Pick<TrainOptions, 'dataset' | 'samples' | 'noise' | 'classes' | 'seed'>,
 ): LoadedData {
   const { dataset, samples: nSamples, noise, classes, seed } = options
+  if (dataset === 'digits') return splitDigits(seed)
   const testSeed = (seed + 1) % 2 ** 32
+  const heldOut = {
+    short: `${nSamples} fresh points, seed ${testSeed}`,
+    source: 'fresh points from the same distribution, drawn with the next seed',
+  }
   const noiseText = dataset === 'blobs' ? `cluster std ${noise}` : `noise ${noise}`
   const classText = classes === 2 ? '' : `, ${classes} classes`
   const description = `${dataset} (${nSamples} points${classText}, ${noiseText}, seed ${seed})`
@@ -50,6 +65,7 @@ function generate(
     test: make(testSeed),
     testSeed,
     description,
+    heldOut,
   })
   switch (dataset) {
     case 'moons':
@@ -78,7 +94,27 @@ function generate(
         clusterStd: noise,
         seed: testSeed,
       })
-      return { train, test, testSeed, description }
+      return { train, test, testSeed, description, heldOut }
     }
+  }
+}
+
+function splitDigits(seed: number): LoadedData {
+  const digits = loadDigits({ scale: true })
+  const { train, test } = trainTestSplit(digits, {
+    testSize: DIGITS_TEST_SIZE,
+    stratify: true,
+    seed,
+  })
+  const count = (n: number) => n.toLocaleString('en-US')
+  return {
+    train,
+    test,
+    testSeed: seed,
+    description: `digits (${count(train.X.length)} of ${count(digits.X.length)} images, 8 × 8 pixels / 16, seed ${seed})`,
+    heldOut: {
+      short: `${test.X.length} held-out images, split with seed ${seed}`,
+      source: `a stratified ${DIGITS_TEST_SIZE * 100} % of the images, split off with the seed`,
+    },
   }
 }

@@ -47,7 +47,10 @@ export interface TrainOptions {
   batchSize: number
   seed: number
   out: string
-  /** Replay a graph recorded once instead of building it each step (nn's `compiled: true`). */
+  /**
+   * Replay a graph recorded once instead of building it each step (nn's `compiled: true`); on by
+   * default for the digits, off for the rest (`--compiled`, `--no-compiled`).
+   */
   compiled: boolean
   json: boolean
   quiet: boolean
@@ -80,7 +83,8 @@ const HIDDEN_SIZES = { min: 1, max: 1024, what: 'layer widths', example: '16,16'
 const MAX_SEED = 2 ** 32 - 1
 
 /**
- * Checks the `train` options and fills in the defaults, which reproduce micrograd's demo.
+ * Checks the `train` options and fills in the defaults, which reproduce micrograd's demo (the
+ * digits have their own, {@link DATASET_CHOICES}' `training`).
  *
  * @throws {@link UsageError} naming the first option that is malformed, out of range, or does not
  * fit the others (such as `--loss hinge` on a three-class dataset).
@@ -88,7 +92,8 @@ const MAX_SEED = 2 ** 32 - 1
 export function parseTrainOptions(raw: RawTrainOptions): TrainOptions {
   const dataset = oneOf('--dataset', raw.dataset ?? TRAIN_DEFAULTS.dataset, DATASET_NAMES)
   const choice = DATASET_CHOICES[dataset]
-  const samples = integer('--samples', raw.samples ?? TRAIN_DEFAULTS.samples, 4, 100_000)
+  const defaults = choice.training
+  const samples = sampleCount(raw, dataset)
   const noise =
     raw.noise === undefined
       ? choice.defaultNoise
@@ -111,16 +116,26 @@ export function parseTrainOptions(raw: RawTrainOptions): TrainOptions {
       'Each class needs at least two points.',
     )
   }
-  const optimizer = oneOf('--optimizer', raw.optimizer ?? TRAIN_DEFAULTS.optimizer, optimizerNames)
+  const optimizer = oneOf(
+    '--optimizer',
+    raw.optimizer ?? defaults?.optimizer ?? TRAIN_DEFAULTS.optimizer,
+    optimizerNames,
+  )
   const loss = lossFor(raw.loss, dataset, classes)
   const batchSize =
-    raw.batchSize === undefined ? samples : integer('--batch-size', raw.batchSize, 1, samples)
+    raw.batchSize === undefined
+      ? Math.min(defaults?.batchSize ?? samples, samples)
+      : integer('--batch-size', raw.batchSize, 1, samples)
   return {
     dataset,
     samples,
     noise,
     classes,
-    hidden: integerList('--hidden', raw.hidden ?? TRAIN_DEFAULTS.hidden, HIDDEN_SIZES),
+    hidden: integerList(
+      '--hidden',
+      raw.hidden ?? defaults?.hidden ?? TRAIN_DEFAULTS.hidden,
+      HIDDEN_SIZES,
+    ),
     activation: oneOf(
       '--activation',
       raw.activation ?? TRAIN_DEFAULTS.activation,
@@ -133,14 +148,39 @@ export function parseTrainOptions(raw: RawTrainOptions): TrainOptions {
         ? defaultLearningRate(optimizer, loss)
         : decimal('--lr', raw.lr, Number.MIN_VALUE, Number.MAX_VALUE, 'a number greater than 0'),
     l2: decimal('--l2', raw.l2 ?? TRAIN_DEFAULTS.l2, 0, Number.MAX_VALUE, 'a number of at least 0'),
-    steps: integer('--steps', raw.steps ?? TRAIN_DEFAULTS.steps, 1, 1_000_000),
+    steps: integer(
+      '--steps',
+      raw.steps ?? String(defaults?.steps ?? TRAIN_DEFAULTS.steps),
+      1,
+      1_000_000,
+    ),
     batchSize,
     seed: integer('--seed', raw.seed ?? TRAIN_DEFAULTS.seed, 0, MAX_SEED),
     out: folderName('--out', raw.out ?? TRAIN_DEFAULTS.out),
-    compiled: raw.compiled === true,
+    compiled: raw.compiled ?? defaults?.compiled ?? false,
     json: raw.json === true,
     quiet: raw.quiet === true,
   }
+}
+
+/** `--samples`, or for a fixed set of real samples (the digits) their training share. */
+function sampleCount(raw: RawTrainOptions, dataset: DatasetName): number {
+  const fixed = DATASET_CHOICES[dataset].fixedTrainSamples
+  if (fixed === undefined)
+    return integer('--samples', raw.samples ?? TRAIN_DEFAULTS.samples, 4, 100_000)
+  for (const [option, text] of [
+    ['--samples', raw.samples],
+    ['--noise', raw.noise],
+  ] as const) {
+    if (text !== undefined)
+      throw new UsageError(
+        option,
+        text,
+        `no ${option} for --dataset ${dataset}`,
+        `The ${dataset} are a fixed set of real samples: ${fixed.toLocaleString('en-US')} are trained on, the rest held out.`,
+      )
+  }
+  return fixed
 }
 
 function lossFor(text: string | undefined, dataset: DatasetName, classes: number): LossName {

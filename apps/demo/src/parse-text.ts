@@ -28,10 +28,10 @@ export function decimal(
   return value
 }
 
-/** Reads a comma-separated list of numbers such as `--x 0.5,-0.2`. */
+/** Reads a comma-separated list of finite numbers such as `--x 0.5,-0.2` (`1e400` is refused). */
 export function numberList(option: string, text: string): number[] {
   const parts = text.split(',')
-  if (!parts.every(isDecimal)) {
+  if (!parts.every((part) => isDecimal(part) && Number.isFinite(Number(part)))) {
     throw new UsageError(
       option,
       text,
@@ -69,6 +69,7 @@ export function folderName(option: string, text: string): string {
 }
 
 function isDecimal(text: string): boolean {
-  // Number('') is 0 and Number('0x10') is 16: accept plain decimal notation only.
-  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())
+  // Number('') is 0 and Number('0x10') is 16: accept plain decimal notation only. Digits after the
+  // point only follow a point, so a long malformed number is refused in linear time.
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())
 }

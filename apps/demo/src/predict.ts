@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { loadModel, type MLP, ModelFormatError } from '@mg/nn'
 import { InputFileError, UsageError } from './cli-error.js'
 import { numberList } from './parse-text.js'
+import { predictedClass } from './predicted-class.js'
 import type { Streams } from './streams.js'
 
 /** What `predict` prints with `--json`. */
@@ -72,15 +73,6 @@ async function readModel(path: string): Promise<MLP> {
       cause: error,
     })
   }
-}
-
-function predictedClass(outputs: readonly number[]): number {
-  if (outputs.length === 1) return outputs[0]! > 0 ? 1 : 0
-  let best = 0
-  outputs.forEach((output, index) => {
-    if (output > outputs[best]!) best = index
-  })
-  return best
 }
 
 function format(value: number): string {

@@ -52,7 +52,7 @@ export function summarize(parts: {
     heldOut: {
       samples: data.test.X.length,
       seed: data.testSeed,
-      source: 'fresh points from the same distribution, drawn with the next seed',
+      source: data.heldOut.source,
     },
     model: {
       sizes: [run.model.nin, ...run.model.nouts],
@@ -99,15 +99,18 @@ export function formatHeader(options: TrainOptions, data: LoadedData, model: MLP
   )
 }
 
-/** The lines printed after training: accuracies, time, and where the outputs went. */
-export function formatSummary(summary: Summary): string {
-  const { results, heldOut, training } = summary
+/**
+ * The lines printed after training: accuracies, time, and where the outputs went; `heldOut` says
+ * in a few words where the held-out set came from (`LoadedData`'s `heldOut.short`).
+ */
+export function formatSummary(summary: Summary, heldOut: string): string {
+  const { results, training } = summary
   const seconds = (results.totalMs / 1000).toFixed(2)
   const mode = training.compiled ? 'compiled graph' : 'a new graph each step'
   return [
     `train accuracy     ${pc.bold(formatPercent(results.trainAccuracy).padStart(7))}   loss ${formatLoss(results.trainLoss)}`,
     `held-out accuracy  ${pc.bold(formatPercent(results.testAccuracy).padStart(7))}   loss ${formatLoss(results.testLoss)}` +
-      pc.dim(`   (${heldOut.samples} fresh points, seed ${heldOut.seed})`),
+      pc.dim(`   (${heldOut})`),
     `time               ${seconds} s    ${results.msPerStep.toFixed(2)} ms/step` +
       pc.dim(`   (${mode})`),
     `wrote              ${summary.outputs.join('\n                   ')}`,

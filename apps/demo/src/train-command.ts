@@ -57,7 +57,7 @@ export async function runTrain(options: TrainOptions, streams: Streams): Promise
     await folder.stage('metrics.json', `${JSON.stringify(metrics, null, 2)}\n`)
     await folder.commit()
     if (options.json) streams.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
-    else if (talk) streams.stdout.write(formatSummary(summary))
+    else if (talk) streams.stdout.write(formatSummary(summary, data.heldOut.short))
     return summary
   } catch (error) {
     await folder.discard()

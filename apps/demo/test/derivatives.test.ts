@@ -1,30 +1,20 @@
 import { readFileSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CliResult, runCli, temporaryFolder } from './run-cli.js'
+import { describe, expect, it } from 'vitest'
+import { cliRuns } from './cli-runs.js'
 import { checkPng, checkSvg, svgTexts } from './validate-files.js'
 
-let root: string
-let json: CliResult
-let text: CliResult
-
-beforeAll(async () => {
-  root = await temporaryFolder()
-  ;[json, text] = await Promise.all([
-    runCli(['derivatives', '--json', '--out', 'json'], root),
-    runCli(['derivatives', '--out', 'text'], root),
-  ])
-})
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true })
+const cli = cliRuns({
+  json: ['derivatives', '--json', '--out', 'json'],
+  text: ['derivatives', '--out', 'text'],
 })
 
 // f(x) = 3x² − 4x + 5, so f'(x) = 6x − 4, and its forward difference is exactly f'(x) + 3h.
 describe('pnpm demo derivatives', () => {
   it('gives f(3) = 20 and the slopes 14, −22 and 0, numerically and by backprop', () => {
-    expect(json.code).toBe(0)
-    const figures = JSON.parse(json.stdout)
+    expect(cli.json.code).toBe(0)
+    const figures = JSON.parse(cli.json.stdout)
     expect(figures.valueAtThree).toBe(20)
     const h = 0.0001
     const expected = [
@@ -43,7 +33,7 @@ describe('pnpm demo derivatives', () => {
   })
 
   it('gives every partial of d = a·b + c both ways: b, a and 1', () => {
-    const { abc } = JSON.parse(json.stdout)
+    const { abc } = JSON.parse(cli.json.stdout)
     expect(abc.d).toBe(4)
     const byHand = { a: -3, b: 2, c: 1 }
     for (const partial of abc.partials as {
@@ -57,7 +47,9 @@ describe('pnpm demo derivatives', () => {
   })
 
   it('shows the forward difference improving with h, then ruined by rounding', () => {
-    const { stepSizes } = JSON.parse(json.stdout) as { stepSizes: { h: number; error: number }[] }
+    const { stepSizes } = JSON.parse(cli.json.stdout) as {
+      stepSizes: { h: number; error: number }[]
+    }
     const error = (h: number) => Math.abs(stepSizes.find((step) => step.h === h)!.error)
     expect(error(1e-1)).toBeCloseTo(0.3, 9)
     expect(error(1e-4)).toBeCloseTo(3e-4, 9)
@@ -68,28 +60,32 @@ describe('pnpm demo derivatives', () => {
   })
 
   it('prints the same figures as a table', () => {
-    expect(text.code).toBe(0)
-    expect(text.stdout).toContain('f(3) = 20')
-    expect(text.stdout).toMatch(/x = 3 +14\.000300 +14\.000000 +14\.000000/)
-    expect(text.stdout).toMatch(/x = 2\/3 +0\.000300 +0\.000000 +0\.000000/)
-    expect(text.stdout).toMatch(/∂d\/∂a +-3\.000000 +-3\.000000/)
+    expect(cli.text.code).toBe(0)
+    expect(cli.text.stdout).toContain('f(3) = 20')
+    expect(cli.text.stdout).toMatch(/x = 3 +14\.000300 +14\.000000 +14\.000000/)
+    expect(cli.text.stdout).toMatch(/x = 2\/3 +0\.000300 +0\.000000 +0\.000000/)
+    expect(cli.text.stdout).toMatch(/∂d\/∂a +-3\.000000 +-3\.000000/)
   })
 
   it('writes the tangent plot and the d = a·b + c graph as SVG and PNG', async () => {
     const names = ['function-tangent', 'abc-graph']
-    expect(JSON.parse(json.stdout).outputs).toEqual(
+    expect(JSON.parse(cli.json.stdout).outputs).toEqual(
       names.flatMap((name) => [join('json', `${name}.svg`), join('json', `${name}.png`)]),
     )
     for (const name of names) {
-      expect(() => checkSvg(readFileSync(join(root, 'json', `${name}.svg`), 'utf8'))).not.toThrow()
-      expect(checkPng(await readFile(join(root, 'json', `${name}.png`))).width).toBeGreaterThan(100)
+      expect(() =>
+        checkSvg(readFileSync(join(cli.root, 'json', `${name}.svg`), 'utf8')),
+      ).not.toThrow()
+      expect(checkPng(await readFile(join(cli.root, 'json', `${name}.png`))).width).toBeGreaterThan(
+        100,
+      )
     }
-    const texts = svgTexts(readFileSync(join(root, 'json', 'abc-graph.svg'), 'utf8'))
+    const texts = svgTexts(readFileSync(join(cli.root, 'json', 'abc-graph.svg'), 'utf8'))
     // a's gradient is b and b's is a; d = 2 · (−3) + 10.
     for (const label of ['data 4.0000', 'grad -3.0000', 'grad 2.0000', 'data 10.0000']) {
       expect(texts).toContain(label)
     }
-    const plot = svgTexts(readFileSync(join(root, 'json', 'function-tangent.svg'), 'utf8'))
+    const plot = svgTexts(readFileSync(join(cli.root, 'json', 'function-tangent.svg'), 'utf8'))
     expect(plot).toContain('slope 14 at x = 3')
   })
 })

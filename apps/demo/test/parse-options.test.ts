@@ -40,6 +40,31 @@ describe('parseTrainOptions', () => {
     expect(parseTrainOptions({ compiled: true }).compiled).toBe(true)
   })
 
+  it('gives the digits their own defaults: 64-32-10, Adam, 1000 compiled steps of 64', () => {
+    expect(parseTrainOptions({ dataset: 'digits' })).toMatchObject({
+      samples: 1347,
+      classes: 10,
+      hidden: [32],
+      loss: 'softmax-cross-entropy',
+      optimizer: 'adam',
+      learningRate: 0.05,
+      steps: 1000,
+      batchSize: 64,
+      compiled: true,
+    })
+    const mine = parseTrainOptions({ dataset: 'digits', compiled: false, hidden: '16', steps: '5' })
+    expect(mine).toMatchObject({ compiled: false, hidden: [16], steps: 5 })
+  })
+
+  it('refuses --samples and --noise for the digits, a fixed set', () => {
+    for (const raw of [{ samples: '100' }, { noise: '0.1' }]) {
+      expect(() => parseTrainOptions({ dataset: 'digits', ...raw })).toThrow(
+        /^--(samples|noise): expected no --(samples|noise) for --dataset digits/,
+      )
+    }
+    expect(() => parseTrainOptions({ dataset: 'digits', classes: '3' })).toThrow(/^--classes/)
+  })
+
   it('reads numbers in plain decimal and exponent notation', () => {
     const options = parseTrainOptions({ lr: '5e-2', noise: '.25', l2: '0', batchSize: '10' })
     expect(options).toMatchObject({ learningRate: 0.05, noise: 0.25, l2: 0, batchSize: 10 })

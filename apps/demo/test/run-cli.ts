@@ -16,10 +16,22 @@ export interface CliResult {
 
 /** Runs `node dist/cli.js ...args` in `cwd`, with stdout a pipe (not a terminal) and `CI` unset. */
 export function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
+  return runCommand(process.execPath, [CLI, ...args], cwd)
+}
+
+/** Runs `command ...args` in `cwd`, with stdout a pipe (as `… | jq` would have it) and `CI` unset. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }
   delete env.CI
+  // Inside `pnpm test` the tests run under turbo; a nested `pnpm demo` build must not take the
+  // outer run's settings.
+  for (const name of Object.keys(env)) if (name.startsWith('TURBO_')) delete env[name]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env })
+    const child = spawn(command, args, { cwd, env })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
 /** What a page did that it should not: requests beyond the local server, and errors. */
 export interface PageProblems {
@@ -55,4 +55,27 @@ export async function changedShare(page: Page, before: string, after: string): P
     },
     [before, after] as const,
   )
+}
+
+/**
+ * A page the size of a phone (390 × 844 CSS pixels, twice as dense, touch) in a context of its
+ * own, watched for `problems` like the main page; `close` ends the context.
+ */
+export async function openPhonePage(
+  browser: Browser,
+  origin: string,
+  problems: PageProblems,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  })
+  return { page: await watch(await phone.newPage(), origin, problems), close: () => phone.close() }
+}
+
+/** The page's width as laid out, to compare with the viewport's: wider means sideways scrolling. */
+export function layoutWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth)
 }

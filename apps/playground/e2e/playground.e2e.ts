@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatePoints, prepareData } from '../src/data/prepared-data.js'
 import { plotTransform } from '../src/render/plot-geometry.js'
 import { defaultSettings } from '../src/state/settings.js'
-import { launchChromium } from './browser.js'
 import {
   changedShare,
   keepBoundaryPixels,
@@ -13,39 +12,22 @@ import {
   shownNumber,
   watch,
 } from './page-helpers.js'
-import { type StaticServer, serveStatic } from './static-server.js'
+import { openPlayground, type PlaygroundSession, SCREENSHOTS } from './playground-session.js'
+import type { StaticServer } from './static-server.js'
 
-const APP = join(import.meta.dirname, '..')
-const DIST = join(APP, 'dist')
-const SCREENSHOTS = join(import.meta.dirname, 'screenshots')
-
+let session: PlaygroundSession
 let server: StaticServer
 let browser: Browser
-let context: BrowserContext
 let page: Page
 /** The page must load nothing from the internet and log no errors. */
-const problems: PageProblems = { outsideRequests: [], errors: [] }
+let problems: PageProblems
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'index.html')))
-    throw new Error(
-      'apps/playground/dist is missing: run "pnpm build" (or "turbo run build") before "pnpm e2e".',
-    )
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  server = await serveStatic(DIST)
-  browser = await launchChromium()
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-  })
-  page = await watch(await context.newPage(), server.url, problems)
+  session = await openPlayground({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })
+  ;({ server, browser, page, problems } = session)
 })
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => session?.close())
 
 describe('the playground in Chromium', () => {
   it('opens on moons with an untrained model drawn', async () => {

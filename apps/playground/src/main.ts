@@ -7,14 +7,17 @@ import {
   type PreparedData,
   prepareData,
 } from './data/prepared-data.js'
+import { isExplorerHash } from './explorer/explorer-link.js'
+import { mountExplorer } from './explorer/explorer-view.js'
 import { lessonElements, mountLesson } from './lesson/lesson-panel.js'
 import { BoundaryView } from './render/boundary-view.js'
 import { showClassLegend } from './render/class-legend.js'
 import { GraphPanel } from './render/graph-panel.js'
 import { MetricsChart } from './render/metrics-chart.js'
 import { NetworkDiagram } from './render/network-diagram.js'
+import { onNextFrame } from './render/on-next-frame.js'
 import { showStats } from './render/stats.js'
-import { lossesFor, type Settings } from './state/settings.js'
+import { defaultSettings, lossesFor, type Settings } from './state/settings.js'
 import { decodeSettings, encodeSettings } from './state/url-state.js'
 import { createModel } from './training/create-model.js'
 import { settingsForModel } from './training/model-file.js'
@@ -33,10 +36,7 @@ const CSV_HINT = byId('csv-hint').textContent ?? ''
 
 const decoded = decodeSettings(location.search)
 let settings: Settings = decoded.settings
-let points: LabelledPoints = generatePoints({
-  ...settings,
-  dataset: settings.dataset === 'csv' ? 'moons' : settings.dataset,
-})
+let points: LabelledPoints = firstPoints()
 let source: string = settings.dataset
 let data: PreparedData = prepareData(points, settings, source)
 let objective: Objective = createObjective(settings.loss, data.classCount)
@@ -44,7 +44,7 @@ let objective: Objective = createObjective(settings.loss, data.classCount)
 let mirror = buildMirror()
 let latest: Snapshot | undefined
 let lastGraphRefresh = 0
-let framePending = false
+const drawSoon = onNextFrame(drawLatest)
 
 const boundary = new BoundaryView(byId('boundary'), (point) => {
   void graph.show(point, graphContext())
@@ -78,6 +78,24 @@ controls.write(settings)
 boundary.setData(data)
 showClassLegend(byId('class-legend'), data.classCount)
 restart()
+
+/** The link's dataset; should its settings still be unusable, the defaults', with a note: never an exception. */
+function firstPoints(): LabelledPoints {
+  const generate = () =>
+    generatePoints({
+      ...settings,
+      dataset: settings.dataset === 'csv' ? 'moons' : settings.dataset,
+    })
+  try {
+    return generate()
+  } catch (error) {
+    settings = defaultSettings()
+    decoded.problems.push(
+      `these settings cannot make a dataset (${error instanceof Error ? error.message : String(error)}), so all are at their defaults`,
+    )
+    return generate()
+  }
+}
 
 function applyChange(next: Settings, change: SettingsChange): void {
   settings = next
@@ -124,22 +142,11 @@ function showSnapshot(snapshot: Snapshot, isRunning: boolean | undefined): void 
   latest = snapshot
   if (isRunning !== undefined) transport.show(isRunning)
   mirror.setParameterValues(snapshot.parameters)
-  chart.add({
-    step: snapshot.step,
-    trainLoss: snapshot.train.loss,
-    testLoss: snapshot.test.loss,
-    trainAccuracy: snapshot.train.accuracy,
-    testAccuracy: snapshot.test.accuracy,
-  })
-  // Drawing waits for the next frame, so snapshots that arrive faster than frames cost nothing extra.
-  if (!framePending) {
-    framePending = true
-    requestAnimationFrame(drawLatest)
-  }
+  chart.addSnapshot(snapshot)
+  drawSoon()
 }
 
 function drawLatest(): void {
-  framePending = false
   const snapshot = latest
   if (!snapshot) return
   boundary.setMesh(snapshot.mesh)
@@ -224,16 +231,36 @@ onFileText(byId('load-csv'), (text, name) => {
 })
 
 let lessonMounted = false
+let explorerMounted = false
+let digitsMounted = false
+/** The explorer's state as an address fragment, kept while another tab is shown. */
+let explorerHash = isExplorerHash(location.hash) ? location.hash : ''
+const setHash = (hash: string) =>
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`)
 const showView = mountTabs(byId('tab-train').parentElement!, (panelId) => {
   const lesson = panelId === 'view-lesson'
-  history.replaceState(
-    null,
-    '',
-    `${location.pathname}${location.search}${lesson ? '#derivatives' : ''}`,
-  )
+  const explorer = panelId === 'view-explorer'
+  if (explorer && !explorerMounted) {
+    explorerMounted = true
+    mountExplorer(byId('view-explorer'), explorerHash, (hash) => {
+      explorerHash = hash
+      if (!byId('view-explorer').hidden) setHash(hash)
+    })
+  }
+  const digits = panelId === 'view-digits'
+  if (digits && !digitsMounted) {
+    digitsMounted = true
+    // The digits' data and their worker load only when the tab is first opened.
+    void import('./digits/digits-view.js').then(({ mountDigits }) =>
+      mountDigits(byId('view-digits')),
+    )
+  }
+  setHash(lesson ? '#derivatives' : explorer ? explorerHash : digits ? '#digits' : '')
   if (lesson && !lessonMounted) {
     lessonMounted = true
     mountLesson(lessonElements())
   }
 })
 if (location.hash === '#derivatives') showView('view-lesson')
+if (isExplorerHash(location.hash)) showView('view-explorer')
+if (location.hash === '#digits') showView('view-digits')

@@ -1,7 +1,7 @@
 import { noGrad, Value } from '@mg/engine'
 import { describe, expect, it } from 'vitest'
 import { generatePoints, prepareData } from '../src/data/prepared-data.js'
-import { defaultSettings, type Settings } from '../src/state/settings.js'
+import { defaultSettings, LIMITS, type Settings } from '../src/state/settings.js'
 import { createModel } from '../src/training/create-model.js'
 import { MeshEvaluator } from '../src/training/mesh.js'
 import { createObjective } from '../src/training/objective.js'
@@ -53,6 +53,14 @@ describe('a training session', () => {
     expect(snapshot.step).toBe(0)
     expect([...snapshot.parameters]).toEqual([...trained.parameters])
     expect(snapshot.test).toEqual(trained.test)
+  })
+
+  it('trains with any seed the page allows, up to the largest', () => {
+    for (const seed of [42_950, 99_999, LIMITS.seed.max]) {
+      const run = session({ seed })
+      expect(() => run.train(2)).not.toThrow()
+      expect(run.steps).toBe(2)
+    }
   })
 
   it('counts epochs from the batch size', () => {

@@ -63,6 +63,14 @@ describe('link state', () => {
     expect(problems[1]).toBe('samples: expected a whole number from 20 to 600, received "5"')
   })
 
+  it('gives the default seed, and a note, for a seed past the generator’s range: never an exception', () => {
+    for (const seed of ['100000000000000000000', '1e20', '2147483648', '1.5', 'Infinity']) {
+      const { settings, problems } = decodeSettings(`seed=${seed}`)
+      expect(settings.seed).toBe(defaultSettings().seed)
+      expect(problems).toEqual([`seed: expected a whole number of at least 0, received "${seed}"`])
+    }
+  })
+
   it('accepts every loss and optimizer @mg/nn names, and SGD with momentum', () => {
     for (const loss of lossNames) expect(decodeSettings(`loss=${loss}`).settings.loss).toBe(loss)
     for (const optimizer of [...optimizerNames, 'momentum'])

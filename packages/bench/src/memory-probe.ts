@@ -14,7 +14,7 @@ const steps = Number(process.argv[3] ?? 2)
 const problem = makeProblem(workload)
 const model = problemModel(problem)
 const optimizer = new SGD(model.parameters(), { learningRate: LEARNING_RATE })
-const points = rows(problem.points)
+const points = rows(problem.points, workload.sizes[0])
 const labels = Array.from(problem.labels)
 
 const stepsMs: number[] = []
@@ -23,7 +23,7 @@ let bytesPerNode = 0
 for (let step = 0; step < steps; step++) {
   const start = performance.now()
   const heapBefore = process.memoryUsage().heapUsed
-  const loss = demoLoss(model, points, labels)
+  const loss = demoLoss(model, points, labels, workload.loss)
   const heapWithGraph = process.memoryUsage().heapUsed
   optimizer.zeroGrad()
   loss.backward()

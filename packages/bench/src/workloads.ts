@@ -1,13 +1,19 @@
 import { makeMoons, toSignedLabels } from '@mg/datasets'
+import { loadDigits } from '@mg/datasets/digits'
 import { MLP } from '@mg/nn'
 
-/** One benchmark workload: micrograd's moons demo step at some size. */
+/**
+ * One benchmark workload: micrograd's moons demo step at some size (hinge loss), or one step on
+ * scikit-learn's handwritten digits (softmax cross-entropy over ten classes).
+ */
 export interface Workload {
-  readonly name: 'W1' | 'W2' | 'W3'
+  readonly name: 'W1' | 'W2' | 'W3' | 'W4'
   readonly description: string
   readonly nSamples: number
   /** Layer sizes from input to output, e.g. `[2, 16, 16, 1]`. */
   readonly sizes: readonly number[]
+  /** The loss, as `@mg/nn` names it: hinge on ±1 labels, or softmax cross-entropy on class indices. */
+  readonly loss: 'hinge' | 'softmax-cross-entropy'
 }
 
 /** Full-batch hinge loss plus this much L2, as in micrograd's demo notebook. */
@@ -21,16 +27,37 @@ export const WORKLOADS: readonly Workload[] = [
     description: 'micrograd demo: 100 moons, 2-16-16-1',
     nSamples: 100,
     sizes: [2, 16, 16, 1],
+    loss: 'hinge',
   },
-  { name: 'W2', description: '10,000 moons, 2-16-16-1', nSamples: 10_000, sizes: [2, 16, 16, 1] },
-  { name: 'W3', description: '100 moons, 2-256-256-1', nSamples: 100, sizes: [2, 256, 256, 1] },
+  {
+    name: 'W2',
+    description: '10,000 moons, 2-16-16-1',
+    nSamples: 10_000,
+    sizes: [2, 16, 16, 1],
+    loss: 'hinge',
+  },
+  {
+    name: 'W3',
+    description: '100 moons, 2-256-256-1',
+    nSamples: 100,
+    sizes: [2, 256, 256, 1],
+    loss: 'hinge',
+  },
+  {
+    name: 'W4',
+    description: 'all 1,797 digits, 64-32-10, softmax cross-entropy',
+    nSamples: 1797,
+    sizes: [64, 32, 10],
+    loss: 'softmax-cross-entropy',
+  },
 ]
 
-/** The data every implementation trains on: points, ±1 labels and the initial parameters. */
+/** The data every implementation trains on: points, labels and the initial parameters. */
 export interface Problem {
   readonly workload: Workload
-  /** Row-major `nSamples × 2` points. */
+  /** Row-major `nSamples × sizes[0]` points: moons' coordinates, or digits' pixels / 16. */
   readonly points: Float64Array
+  /** ±1 for hinge loss, class indices 0–9 for softmax cross-entropy. */
   readonly labels: Float64Array
   /** Parameters in micrograd order: layer by layer, neuron by neuron, weights then bias. */
   readonly initialParameters: Float64Array
@@ -38,11 +65,23 @@ export interface Problem {
 
 /** The problem of a workload, identical for every implementation. */
 export function makeProblem(workload: Workload, seed = 1337): Problem {
-  const moons = makeMoons({ nSamples: workload.nSamples, noise: 0.1, seed })
-  const points = Float64Array.from(moons.X.flat())
-  const labels = Float64Array.from(toSignedLabels(moons.y))
+  const { points, labels } = workload.loss === 'hinge' ? moonsData(workload, seed) : digitsData()
   const model = createModel(workload, seed)
   return { workload, points, labels, initialParameters: model.getParameterValues() }
+}
+
+function moonsData(workload: Workload, seed: number) {
+  const moons = makeMoons({ nSamples: workload.nSamples, noise: 0.1, seed })
+  return {
+    points: Float64Array.from(moons.X.flat()),
+    labels: Float64Array.from(toSignedLabels(moons.y)),
+  }
+}
+
+/** Every digit in scikit-learn's order, pixels scaled to [0, 1] as a network trains on them. */
+function digitsData() {
+  const digits = loadDigits({ scale: true })
+  return { points: Float64Array.from(digits.X.flat()), labels: Float64Array.from(digits.y) }
 }
 
 /** The model every `@mg/nn` implementation trains: {@link createModel}'s, from the problem's parameters. */

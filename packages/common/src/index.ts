@@ -1,3 +1,4 @@
+export { checkArray, checkFunction, checkOptionsObject } from './check-arguments.js'
 export { describeValue } from './describe-value.js'
 export { InvalidLabelError } from './invalid-label-error.js'
 export type { InvalidOptionErrorOptions } from './invalid-option-error.js'

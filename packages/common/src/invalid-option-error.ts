@@ -42,11 +42,11 @@ export class InvalidOptionError extends MgError {
     hint = '',
     options: InvalidOptionErrorOptions = {},
   ) {
-    const where = options.functionName ? `${options.functionName}: ` : ''
+    const where = options?.functionName ? `${options.functionName}: ` : ''
     super(
       `${where}${option}: expected ${allowed}, received ${describeValue(received)}.${hint ? ` ${hint}` : ''}`,
       options,
     )
-    this.functionName = options.functionName
+    this.functionName = options?.functionName
   }
 }

@@ -1,3 +1,4 @@
+import { checkOptionsObject } from './check-arguments.js'
 import { InvalidOptionError } from './invalid-option-error.js'
 import { createRng, type RandomSource, type Rng } from './rng.js'
 import { checkSeed } from './seed.js'
@@ -28,8 +29,8 @@ export interface ResolvedRandom<Source extends RandomSource = Rng> {
  * `rng` was given) so the caller can report it and the run can be repeated.
  *
  * @param functionName - the function whose options these are, to name in error messages.
- * @throws {@link InvalidOptionError} for a bad `seed`, an `rng` without a `uniform()` method, or
- * both given.
+ * @throws {@link InvalidOptionError} for options that are not an object, a bad `seed`, an `rng`
+ * without a `uniform()` method, or both given.
  * @example
  * ```ts
  * import { type RandomOptions, resolveRandom } from '@mg/common'
@@ -45,7 +46,7 @@ export function resolveRandom<Source extends RandomSource = Rng>(
   options: RandomOptions<Source>,
   functionName?: string,
 ): ResolvedRandom<Source> {
-  const { seed, rng } = options
+  const { seed, rng } = checkOptionsObject(options, functionName ?? 'resolveRandom')
   if (rng === undefined) {
     const created = createRng(
       seed === undefined ? undefined : checkSeed('seed', seed, functionName),

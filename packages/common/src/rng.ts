@@ -123,6 +123,10 @@ class Xoshiro128StarStar implements Rng {
   }
 
   shuffle<T>(array: T[]): T[] {
+    if (!Array.isArray(array))
+      throw new InvalidOptionError('array', array, 'an array to shuffle in place', '', {
+        functionName: 'shuffle',
+      })
     for (let i = array.length - 1; i > 0; i--) {
       const j = this.integer(i + 1)
       const held = array[i] as T

@@ -18,6 +18,16 @@ const MAX_SEED = 4294967295
  * ```
  */
 export function checkSeed(option: string, seed: unknown, functionName?: string): number {
+  if (typeof option !== 'string')
+    throw new InvalidOptionError(
+      'option',
+      option,
+      'the name of the seed option, such as "seed"',
+      '',
+      {
+        functionName: 'checkSeed',
+      },
+    )
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw new InvalidOptionError(
       option,

@@ -5,6 +5,28 @@ import { InvalidParameterError } from './errors.js'
  * InvalidParameterError naming the function, the option, what came in and what is allowed.
  */
 
+/** An options object, or `undefined` for none: anything else (`null`, a number) is refused. */
+export function checkOptions(functionName: string, options: unknown): void {
+  if (
+    options !== undefined &&
+    (typeof options !== 'object' || options === null || Array.isArray(options))
+  ) {
+    const fix = 'Pass the options as an object literal, e.g. { seed: 1 }, or leave them out.'
+    throw new InvalidParameterError(functionName, 'options', options, 'an object or nothing', fix)
+  }
+}
+
+/** An array, such as a list of labels. */
+export function checkList(
+  functionName: string,
+  parameter: string,
+  value: unknown,
+  allowed: string,
+): void {
+  if (!Array.isArray(value))
+    throw new InvalidParameterError(functionName, parameter, value, allowed, 'Pass a plain array.')
+}
+
 /** A whole number `>= minimum`. */
 export function checkInteger(
   functionName: string,

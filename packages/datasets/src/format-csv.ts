@@ -1,3 +1,4 @@
+import { checkOptions } from './checks.js'
 import { checkDataset, type Dataset } from './dataset.js'
 import { InvalidParameterError } from './errors.js'
 
@@ -23,6 +24,7 @@ export interface FormatCsvOptions {
  */
 export function formatCsv(dataset: Dataset, options: FormatCsvOptions = {}): string {
   const nFeatures = checkDataset('formatCsv', dataset)
+  checkOptions('formatCsv', options)
   const header = options.header ?? true
   const names =
     header === true ? [...Array.from({ length: nFeatures }, (_, i) => `x${i}`), 'label'] : header

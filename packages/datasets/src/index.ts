@@ -1,3 +1,10 @@
+/**
+ * Seeded toy datasets that match scikit-learn, splits, label encodings and CSV. The handwritten
+ * digits are in `@mg/datasets/digits`.
+ *
+ * @module @mg/datasets
+ */
+
 // The one seeded generator of every @mg package, re-exported where users have always found it.
 export type { Rng } from '@mg/common'
 export { createRng } from '@mg/common'

@@ -1,10 +1,12 @@
+import { checkList } from './checks.js'
 import { InvalidLabelError, InvalidParameterError } from './errors.js'
 
 /**
  * Maps class labels 0 and 1 to -1 and +1 (micrograd's `y * 2 - 1`), the targets a hinge loss
  * such as `max(0, 1 - y * score)` expects.
  *
- * @throws {@link InvalidLabelError} for any label other than 0 or 1.
+ * @throws {@link InvalidLabelError} for any label other than 0 or 1; {@link InvalidParameterError}
+ * if `y` is not an array.
  * @example
  * ```ts
  * import { toSignedLabels } from '@mg/datasets'
@@ -12,6 +14,7 @@ import { InvalidLabelError, InvalidParameterError } from './errors.js'
  * ```
  */
 export function toSignedLabels(y: readonly number[]): number[] {
+  checkList('toSignedLabels', 'y', y, 'an array of labels 0 and 1')
   return y.map((label, index) => {
     if (label !== 0 && label !== 1)
       throw new InvalidLabelError('toSignedLabels', index, label, '0 or 1')
@@ -25,7 +28,8 @@ export function toSignedLabels(y: readonly number[]): number[] {
  *
  * @param nClasses - number of columns; defaults to the largest label plus one.
  * @throws {@link InvalidLabelError} for a label that is not an integer in `[0, nClasses)`.
- * @throws {@link InvalidParameterError} if `nClasses` is not a positive integer.
+ * @throws {@link InvalidParameterError} if `y` is not an array or `nClasses` is not a positive
+ * integer.
  * @example
  * ```ts
  * import { oneHot } from '@mg/datasets'
@@ -33,11 +37,12 @@ export function toSignedLabels(y: readonly number[]): number[] {
  * ```
  */
 export function oneHot(y: readonly number[], nClasses?: number): number[][] {
+  checkList('oneHot', 'y', y, 'an array of class indices')
   const largest = y.reduce(
     (max, label) => (Number.isInteger(label) && label > max ? label : max),
     0,
   )
-  const columns = nClasses ?? largest + 1
+  const columns = nClasses === undefined ? largest + 1 : nClasses
   if (!Number.isSafeInteger(columns) || columns < 1) {
     const fix = 'Pass the number of classes, e.g. oneHot(y, 3), or leave it out to use max(y) + 1.'
     throw new InvalidParameterError('oneHot', 'nClasses', nClasses, 'a positive integer', fix)

@@ -1,4 +1,4 @@
-import { checkBoolean, checkInteger } from './checks.js'
+import { checkBoolean, checkInteger, checkOptions } from './checks.js'
 import type { GeneratedDataset } from './dataset.js'
 import { InvalidParameterError } from './errors.js'
 import { type RandomOptions, resolveRng } from './random-source.js'
@@ -40,6 +40,7 @@ export interface BlobsDataset extends GeneratedDataset {
  */
 export function makeBlobs(options: MakeBlobsOptions = {}): BlobsDataset {
   const name = 'makeBlobs'
+  checkOptions(name, options)
   const nSamples = options.nSamples ?? 100
   const nFeaturesGiven =
     options.nFeatures === undefined

@@ -1,3 +1,4 @@
+import { checkOptions } from './checks.js'
 import type { GeneratedDataset } from './dataset.js'
 import { InvalidParameterError } from './errors.js'
 import { cos, sin } from './portable-math.js'
@@ -33,6 +34,7 @@ export interface MakeCirclesOptions extends RandomOptions {
  */
 export function makeCircles(options: MakeCirclesOptions = {}): GeneratedDataset {
   const name = 'makeCircles'
+  checkOptions(name, options)
   const factor = options.factor ?? 0.8
   if (typeof factor !== 'number' || !(factor >= 0 && factor < 1)) {
     const fix = 'It is the inner radius over the outer one, e.g. factor: 0.5.'

@@ -1,3 +1,4 @@
+import { checkOptions } from './checks.js'
 import type { GeneratedDataset } from './dataset.js'
 import { cos, sin } from './portable-math.js'
 import type { RandomOptions } from './random-source.js'
@@ -29,6 +30,7 @@ export interface MakeMoonsOptions extends RandomOptions {
  * ```
  */
 export function makeMoons(options: MakeMoonsOptions = {}): GeneratedDataset {
+  checkOptions('makeMoons', options)
   return twoCurves('makeMoons', options, '0.1', {
     end: Math.PI,
     endpoint: true,

@@ -1,4 +1,4 @@
-import { checkBoolean, checkInteger, checkNonNegative } from './checks.js'
+import { checkBoolean, checkInteger, checkNonNegative, checkOptions } from './checks.js'
 import type { GeneratedDataset } from './dataset.js'
 import { InvalidParameterError } from './errors.js'
 import { linspace } from './linspace.js'
@@ -34,6 +34,7 @@ export interface MakeSpiralOptions extends RandomOptions {
  */
 export function makeSpiral(options: MakeSpiralOptions = {}): GeneratedDataset {
   const name = 'makeSpiral'
+  checkOptions(name, options)
   const nSamples = checkInteger(name, 'nSamples', options.nSamples ?? 300, 1, 'nSamples: 300')
   const nClasses = checkInteger(name, 'nClasses', options.nClasses ?? 3, 1, 'nClasses: 3')
   if (nSamples < nClasses) {

@@ -1,4 +1,4 @@
-import { checkInteger, checkNonNegative } from './checks.js'
+import { checkInteger, checkNonNegative, checkOptions } from './checks.js'
 import type { GeneratedDataset } from './dataset.js'
 import { type RandomOptions, resolveRng } from './random-source.js'
 import { addGaussianNoise } from './rows.js'
@@ -26,6 +26,7 @@ export interface MakeXorOptions extends RandomOptions {
  */
 export function makeXor(options: MakeXorOptions = {}): GeneratedDataset {
   const name = 'makeXor'
+  checkOptions(name, options)
   const nSamples = checkInteger(name, 'nSamples', options.nSamples ?? 200, 1, 'nSamples: 200')
   const noise = checkNonNegative(name, 'noise', options.noise ?? 0, '0.1')
   const { rng, seed } = resolveRng(name, options)

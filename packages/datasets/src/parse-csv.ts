@@ -1,5 +1,5 @@
 import type { Dataset } from './dataset.js'
-import { CsvParseError } from './errors.js'
+import { CsvParseError, InvalidParameterError } from './errors.js'
 
 /** A dataset read by {@link parseCsv}, with its column names. */
 export interface ParsedCsv extends Dataset {
@@ -8,7 +8,9 @@ export interface ParsedCsv extends Dataset {
 }
 
 // A decimal number as formatCsv writes it and spreadsheets export it; rejects "", "0x1f", "1,5".
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+// Digits after the point only follow a point, so a long cell that fails is refused in linear time
+// (`\d+\.?\d*` could split a run of digits every way, quadratic in its length).
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 
 /**
  * Reads comma-separated numbers, one sample per line with the label in the last column, into a
@@ -16,6 +18,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
  * trimmed; blank lines (such as a trailing newline) are skipped; `\n`, `\r\n` and a byte-order mark
  * are all fine. Quoted cells are not supported.
  *
+ * @throws {@link InvalidParameterError} if `text` is not a string.
  * @throws {@link CsvParseError} with the 1-based `line` (and `column`) of a ragged row, a cell that
  * is not a finite number, a row without a label column, or text without data rows.
  * @example
@@ -26,6 +29,14 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
  * ```
  */
 export function parseCsv(text: string): ParsedCsv {
+  if (typeof text !== 'string')
+    throw new InvalidParameterError(
+      'parseCsv',
+      'text',
+      text,
+      'the CSV as a string',
+      "Read the file first, e.g. parseCsv(readFileSync('data.csv', 'utf8')).",
+    )
   const lines = text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\n|\r/)

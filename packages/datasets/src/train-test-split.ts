@@ -1,5 +1,5 @@
 import type { Rng } from '@mg/common'
-import { checkBoolean } from './checks.js'
+import { checkBoolean, checkOptions } from './checks.js'
 import { checkDataset, type Dataset } from './dataset.js'
 import { InvalidParameterError } from './errors.js'
 import { type RandomOptions, resolveRng } from './random-source.js'
@@ -49,6 +49,7 @@ export function trainTestSplit(
 ): TrainTestSplit {
   const name = 'trainTestSplit'
   checkDataset(name, dataset)
+  checkOptions(name, options)
   const n = dataset.y.length
   const testSize = options.testSize ?? 0.25
   if (typeof testSize !== 'number' || !(testSize > 0 && testSize < 1)) {

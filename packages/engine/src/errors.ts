@@ -20,20 +20,30 @@ export { InvalidOptionError, LengthMismatchError, MgError } from '@mg/common'
 export class EngineError extends MgError {}
 
 /**
- * Thrown when a `Value` is made from, or an op is given, something that is not a finite number.
+ * Thrown when a `Value` is made from, or an op is given, something that is not a finite number:
+ * a plain number operand, or the `data` of a `Value` operand (which is writable, so a NaN, an
+ * infinity or a string can be written there after the value was made).
  *
  * @group Errors
  */
 export class InvalidOperandError extends EngineError {
+  /**
+   * @param source - `'data'` when the bad number was read from a `Value` operand's `data`.
+   */
   constructor(
     /** The op that was given the operand (`'Value'` for the constructor). */
     readonly op: string,
     /** What was received. */
     readonly operand: unknown,
+    source?: 'data',
   ) {
     super(
-      `${op}: expected a finite number or a Value, received ${describeValue(operand)}. ` +
-        'Check the data feeding this op (a NaN often comes from an earlier division or an uninitialised input).',
+      source === 'data'
+        ? `${op}: expected a Value whose data is a finite number, received one holding ` +
+            `${describeValue(operand)}. Its data was overwritten after it was made: check what ` +
+            'writes .data (an optimizer step that overflowed, an assignment).'
+        : `${op}: expected a finite number or a Value, received ${describeValue(operand)}. ` +
+            'Check the data feeding this op (a NaN often comes from an earlier division or an uninitialised input).',
     )
   }
 }

@@ -1,3 +1,5 @@
+import { checkFunction } from '@mg/common'
+
 let recording = true
 
 /** Whether ops currently record a graph (false inside {@link noGrad}). */
@@ -9,6 +11,7 @@ export function isGradEnabled(): boolean {
  * Runs `fn` without recording a graph: ops still compute `data` but keep no inputs or backward
  * step, so inference over many points (a decision-boundary mesh) is fast and frees memory at once.
  *
+ * @throws {@link InvalidOptionError} if `fn` is not a function.
  * @example
  * ```ts
  * import { noGrad, Value } from '@mg/engine'
@@ -17,6 +20,12 @@ export function isGradEnabled(): boolean {
  * ```
  */
 export function noGrad<T>(fn: () => T): T {
+  checkFunction(
+    'fn',
+    fn,
+    'a function to run without recording, such as () => model.predict(x)',
+    'noGrad',
+  )
   const previous = recording
   recording = false
   try {

@@ -1,7 +1,10 @@
+import { checkOptionsObject } from '@mg/common'
 import { InvalidOptionError } from './errors.js'
 import {
+  callScalarFunction,
+  checkScalarFunction,
+  estimateGradient,
   type NumericalGradientOptions,
-  numericalGradient,
   type ScalarFunction,
 } from './numerical-gradient.js'
 import { Value } from './value.js'
@@ -42,6 +45,9 @@ export interface GradcheckReport {
  * Checks backprop against finite differences: runs `f` at `at`, calls `backward()`, and compares
  * each input's `grad` with {@link numericalGradient}.
  *
+ * @throws {@link InvalidOptionError} if `f` is not a function or does not return a `Value`, `at`
+ * is not an array, or an option is bad; {@link InvalidOperandError} for a point that is not a
+ * finite number.
  * @example
  * ```ts
  * import { gradcheck } from '@mg/engine'
@@ -52,9 +58,10 @@ export interface GradcheckReport {
 export function gradcheck(
   f: ScalarFunction,
   at: readonly number[],
-  options: GradcheckOptions = {},
+  options?: GradcheckOptions,
 ): GradcheckReport {
-  const { tolerance = 1e-4, ...numericOptions } = options
+  checkScalarFunction(f, at, 'gradcheck')
+  const { tolerance = 1e-4, ...numericOptions } = checkOptionsObject(options, 'gradcheck')
   if (typeof tolerance !== 'number' || !(tolerance > 0) || !Number.isFinite(tolerance)) {
     throw new InvalidOptionError(
       'tolerance',
@@ -62,9 +69,9 @@ export function gradcheck(
       'a finite number greater than 0, such as 1e-4',
     )
   }
-  const numeric = numericalGradient(f, at, numericOptions)
+  const numeric = estimateGradient(f, at, numericOptions, 'gradcheck')
   const inputs = at.map((x) => new Value(x))
-  f(inputs).backward()
+  callScalarFunction(f, inputs, 'gradcheck').backward()
   const entries = inputs.map((input, index): GradcheckEntry => {
     const estimate = numeric[index]!
     const error =

@@ -1,4 +1,4 @@
-import { topologicalSort } from './topological-sort.js'
+import { checkRoot, topologicalSort } from './topological-sort.js'
 import type { Value } from './value.js'
 
 /** An edge of a computation graph: `from` is an input of the op that produced `to`. */
@@ -23,6 +23,7 @@ export interface Graph {
  * Walks the graph that produced `root`, for drawing or tooling. Iterative and deterministic: the
  * same expression always gives the same node and edge order.
  *
+ * @throws {@link InvalidOptionError} if `root` is not a `Value`.
  * @example
  * ```ts
  * import { Value, walkGraph } from '@mg/engine'
@@ -31,6 +32,7 @@ export interface Graph {
  * ```
  */
 export function walkGraph(root: Value): Graph {
+  checkRoot(root, 'walkGraph')
   const nodes = topologicalSort(root)
   const edges: GraphEdge[] = []
   for (const to of nodes) {

@@ -1,5 +1,7 @@
+import { checkFunction } from '@mg/common'
+import { InvalidOptionError } from './errors.js'
 import { OPS } from './ops.js'
-import type { Value } from './value.js'
+import { Value } from './value.js'
 
 /**
  * One neuron found in a graph: `activation(dot(xs, ws) + bias)`, the shape `Neuron.forward` in
@@ -29,6 +31,8 @@ export interface NeuronMatch {
  * @param dot - a node of the graph; anything but a neuron's `dot` gives `undefined`
  * @param soleConsumer - the only node computed from a value, or `undefined` when it has none, or
  *   several, or must stay visible on its own
+ * @throws {@link InvalidOptionError} if `dot` is not a `Value`, or `soleConsumer` is not a function
+ *   or returns something other than a `Value` or `undefined`.
  * @group Graph
  * @example
  * ```ts
@@ -47,6 +51,14 @@ export function matchNeuron(
   dot: Value,
   soleConsumer: (value: Value) => Value | undefined,
 ): NeuronMatch | undefined {
+  if (!(dot instanceof Value))
+    throw new InvalidOptionError('dot', dot, 'a Value', '', { functionName: 'matchNeuron' })
+  checkFunction(
+    'soleConsumer',
+    soleConsumer,
+    'a function from a Value to a Value or undefined',
+    'matchNeuron',
+  )
   if (dot.op !== 'dot') return undefined
   const children = dot.children
   const width = children.length / 2
@@ -58,7 +70,7 @@ export function matchNeuron(
   let output = dot
   let biasAdd: Value | undefined
   let bias: Value | undefined
-  const add = soleConsumer(dot)
+  const add = consumerOf(soleConsumer, dot)
   if (add?.op === 'add') {
     const [left, right] = add.children as [Value, Value]
     const other = left === dot ? right : left
@@ -68,9 +80,26 @@ export function matchNeuron(
       output = add
     }
   }
-  const next = soleConsumer(output)
+  const next = consumerOf(soleConsumer, output)
   const activation = next !== undefined && isUnary(next) ? next : undefined
   return { dot, biasAdd, bias, activation, output: activation ?? output }
+}
+
+/** What `soleConsumer` says consumes `value`, checked to be a `Value` or `undefined`. */
+function consumerOf(
+  soleConsumer: (value: Value) => Value | undefined,
+  value: Value,
+): Value | undefined {
+  const consumer = soleConsumer(value)
+  if (consumer !== undefined && !(consumer instanceof Value))
+    throw new InvalidOptionError(
+      'soleConsumer',
+      consumer,
+      'a function that returns a Value or undefined',
+      '',
+      { functionName: 'matchNeuron' },
+    )
+  return consumer
 }
 
 function isUnary(value: Value): boolean {

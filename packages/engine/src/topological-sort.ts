@@ -1,4 +1,5 @@
-import type { Value } from './value.js'
+import { InvalidOptionError } from './errors.js'
+import { Value } from './value.js'
 
 /**
  * Lists every node that `root` depends on, inputs before the values computed from them, ending
@@ -7,8 +8,11 @@ import type { Value } from './value.js'
  * post-order of micrograd's recursive `build_topo`, but micrograd loops over `self._prev`, a Python
  * `set`, so its siblings come in the set's hash order, which can change from run to run; any
  * topological order gives the same gradients, up to the rounding of sums.
+ *
+ * @throws {@link InvalidOptionError} if `root` is not a `Value`.
  */
 export function topologicalSort(root: Value): Value[] {
+  checkRoot(root, 'topologicalSort')
   // A fresh token per walk marks nodes as seen; unlike a counter it cannot collide across copies of this module.
   const walk = {}
   const order: Value[] = []
@@ -35,4 +39,10 @@ export function topologicalSort(root: Value): Value[] {
     }
   }
   return order
+}
+
+/** Throws unless `root`, the argument of `functionName`, is a `Value`. */
+export function checkRoot(root: unknown, functionName: string): void {
+  if (!(root instanceof Value))
+    throw new InvalidOptionError('root', root, 'a Value, such as a loss', '', { functionName })
 }

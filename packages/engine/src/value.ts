@@ -1,5 +1,7 @@
+import { checkArray } from '@mg/common'
 import {
   InvalidOperandError,
+  InvalidOptionError,
   LengthMismatchError,
   NonFiniteGradientError,
   NonFiniteResultError,
@@ -60,12 +62,12 @@ export class Value {
    * Makes a leaf value.
    *
    * @throws {@link InvalidOperandError} if `data` is not a finite number.
+   * @throws {@link InvalidOptionError} if `options` is not an object or `label` not a string.
    */
-  constructor(data: number, options: ValueOptions = {}) {
-    if (typeof data !== 'number' || !Number.isFinite(data))
-      throw new InvalidOperandError('Value', data)
+  constructor(data: number, options?: ValueOptions) {
+    if (!Number.isFinite(data)) throw new InvalidOperandError('Value', data)
     this.data = data
-    this.label = options.label ?? ''
+    this.label = options === undefined ? '' : labelOf(options)
   }
 
   /** The op that produced this value, or `''` for a leaf (an input, a parameter, a constant). */
@@ -138,12 +140,16 @@ export class Value {
 
   /** `-this`, as `this * -1`. */
   neg(): Value {
+    dataOf(this, 'neg')
     return this.mul(-1)
   }
 
   /** `this - other`, as `this + (-other)`. */
   sub(other: Operand): Value {
-    return this.add(operand(other, 'sub').neg())
+    const o = operand(other, 'sub')
+    dataOf(this, 'sub')
+    dataOf(o, 'sub')
+    return this.add(o.neg())
   }
 
   /**
@@ -153,7 +159,8 @@ export class Value {
    */
   div(other: Operand): Value {
     const o = operand(other, 'div')
-    if (o.data === 0) throw new NonFiniteResultError('div', [this.data, 0], this.data / 0)
+    const a = dataOf(this, 'div')
+    if (dataOf(o, 'div') === 0) throw new NonFiniteResultError('div', [a, 0], a / 0)
     return this.mul(o.pow(-1))
   }
 
@@ -198,6 +205,9 @@ export class Value {
    * Adds many values as one node, so a long sum costs one graph node instead of one per term.
    * Gives exactly the gradients of the chained `add`s.
    *
+   * @throws {@link InvalidOptionError} if `values` is not an array.
+   * @throws {@link InvalidOperandError} naming `sum` for a term that is not a finite number or a
+   * `Value` holding one.
    * @example
    * ```ts
    * import { Value } from '@mg/engine'
@@ -206,9 +216,10 @@ export class Value {
    * ```
    */
   static sum(values: readonly Operand[]): Value {
+    checkArray('values', values, 'an array of Values or numbers', 'Value.sum')
     const inputs = values.map((value) => operand(value, 'sum'))
     let total = 0
-    for (const input of inputs) total += input.data
+    for (const input of inputs) total += dataOf(input, 'sum')
     return Value.derive('sum', total, inputs, (out) => {
       for (const input of inputs) input.grad += out.grad
     })
@@ -218,7 +229,10 @@ export class Value {
    * The dot product `Σ xs[i] · ws[i]` as one node: a neuron's weighted sum without 2·n nodes.
    * Its children are `xs` followed by `ws`.
    *
+   * @throws {@link InvalidOptionError} if `xs` or `ws` is not an array.
    * @throws {@link LengthMismatchError} if the lists differ in length.
+   * @throws {@link InvalidOperandError} naming `dot` for an entry that is not a finite number or a
+   * `Value` holding one.
    * @example
    * ```ts
    * import { Value } from '@mg/engine'
@@ -229,6 +243,8 @@ export class Value {
    * ```
    */
   static dot(xs: readonly Operand[], ws: readonly Operand[]): Value {
+    checkArray('xs', xs, 'an array of Values or numbers', 'Value.dot')
+    checkArray('ws', ws, 'an array of Values or numbers', 'Value.dot')
     if (xs.length !== ws.length) throw new LengthMismatchError('dot', xs.length, ws.length)
     const n = xs.length
     const inputs: Value[] = new Array(2 * n)
@@ -238,7 +254,7 @@ export class Value {
       const w = operand(ws[i]!, 'dot')
       inputs[i] = x
       inputs[n + i] = w
-      total += x.data * w.data
+      total += dataOf(x, 'dot') * dataOf(w, 'dot')
     }
     return Value.derive('dot', total, inputs, (out) => {
       const g = out.grad
@@ -253,14 +269,16 @@ export class Value {
 
   /** Applies a one-input op of the table: its forward now, its local derivative on the way back. */
   private unary(op: UnaryOp): Value {
-    return Value.derive(op.name, op.forward(this.data), [this], (out) => {
+    return Value.derive(op.name, op.forward(dataOf(this, op.name)), [this], (out) => {
       this.grad += op.derivative(this.data, out.data) * out.grad
     })
   }
 
   /** Applies a two-input op of the table: its forward now, its local derivatives on the way back. */
   private binary(op: BinaryOp, other: Value): Value {
-    return Value.derive(op.name, op.forward(this.data, other.data), [this, other], (out) => {
+    const a = dataOf(this, op.name)
+    const b = dataOf(other, op.name)
+    return Value.derive(op.name, op.forward(a, b), [this, other], (out) => {
       this.grad += op.derivativeA(this.data, other.data, out.data) * out.grad
       other.grad += op.derivativeB(this.data, other.data, out.data) * out.grad
     })
@@ -288,6 +306,29 @@ export class Value {
 /** Wraps a number as a constant leaf, after checking it (or a `Value`) is usable by `op`. */
 function operand(value: Operand, op: string): Value {
   if (value instanceof Value) return value
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidOperandError(op, value)
+  if (!Number.isFinite(value)) throw new InvalidOperandError(op, value)
   return new Value(value)
+}
+
+/**
+ * The data of an operand of `op`, refused unless it is a finite number: `data` is writable, so a
+ * NaN, an infinity or a string written there would otherwise be absorbed silently (`NaN ** 0` is 1,
+ * `tanh(Infinity)` is 1, `'2' * 3` is 6). `Number.isFinite` is false for non-numbers too.
+ */
+function dataOf(value: Value, op: string): number {
+  const data = value.data
+  if (!Number.isFinite(data)) throw new InvalidOperandError(op, data, 'data')
+  return data
+}
+
+/** The `label` of a leaf's options, checked. */
+function labelOf(options: ValueOptions): string {
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'an object such as { label: "x" }', '', {
+      functionName: 'Value',
+    })
+  const label = options.label ?? ''
+  if (typeof label !== 'string')
+    throw new InvalidOptionError('label', label, 'a string', '', { functionName: 'Value' })
+  return label
 }

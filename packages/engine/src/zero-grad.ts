@@ -1,8 +1,11 @@
-import type { Value } from './value.js'
+import { InvalidOptionError } from './errors.js'
+import { Value } from './value.js'
 
 /**
  * Sets the gradient of every given value to 0, before the next `backward()` accumulates into them.
  *
+ * @throws {@link InvalidOptionError} if `values` is not iterable or holds something other than a
+ * `Value`; no gradient is changed then.
  * @example
  * ```ts
  * import { Value, zeroGrad } from '@mg/engine'
@@ -12,5 +15,17 @@ import type { Value } from './value.js'
  * ```
  */
 export function zeroGrad(values: Iterable<Value>): void {
-  for (const value of values) value.grad = 0
+  const iterable = values as Partial<Iterable<Value>> | null | undefined
+  if (typeof iterable?.[Symbol.iterator] !== 'function')
+    throw new InvalidOptionError('values', values, 'an array (or iterable) of Values', '', {
+      functionName: 'zeroGrad',
+    })
+  const checked = [...values]
+  for (let index = 0; index < checked.length; index++) {
+    if (!(checked[index] instanceof Value))
+      throw new InvalidOptionError(`values[${index}]`, checked[index], 'a Value', '', {
+        functionName: 'zeroGrad',
+      })
+  }
+  for (const value of checked) value.grad = 0
 }

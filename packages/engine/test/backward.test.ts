@@ -44,14 +44,18 @@ describe('backward', () => {
     )
   })
 
-  it('handles a 1,000,000-deep chain without a call stack', () => {
-    const x = new Value(0.5)
-    let y = x
-    for (let i = 0; i < 1_000_000; i++) y = y.add(1)
-    y.backward()
-    expect(y.data).toBe(1_000_000.5)
-    expect(x.grad).toBe(1)
-  }, 60_000) // two million values: generous room for a slow or busy machine
+  it.skipIf(process.env.MG_MUTATION)(
+    'handles a 1,000,000-deep chain without a call stack',
+    () => {
+      const x = new Value(0.5)
+      let y = x
+      for (let i = 0; i < 1_000_000; i++) y = y.add(1)
+      y.backward()
+      expect(y.data).toBe(1_000_000.5)
+      expect(x.grad).toBe(1)
+    },
+    60_000,
+  ) // two million values: generous room for a slow or busy machine
 
   it('sets the root grad to 1', () => {
     const x = new Value(2)

@@ -2,6 +2,7 @@ import type { Operand } from '@mg/engine'
 import { dataOf } from './as-value.js'
 import { checkPairs } from './check-pairs.js'
 import { InvalidLabelError, InvalidOptionError } from './errors.js'
+import { checkOptionsObject } from './random-source.js'
 
 /** Options for {@link accuracy}. */
 export interface AccuracyOptions {
@@ -32,10 +33,10 @@ export interface AccuracyOptions {
 export function accuracy(
   scores: readonly Operand[] | readonly (readonly Operand[])[],
   labels: readonly number[],
-  options: AccuracyOptions = {},
+  options?: AccuracyOptions,
 ): number {
   checkPairs('accuracy', scores, labels)
-  const threshold = options.threshold ?? 0
+  const threshold = checkOptionsObject(options, 'accuracy').threshold ?? 0
   if (typeof threshold !== 'number' || !Number.isFinite(threshold))
     throw new InvalidOptionError('threshold', threshold, 'a finite number, such as 0 or 0.5')
   let correct = 0

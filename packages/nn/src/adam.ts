@@ -2,6 +2,7 @@ import type { Value } from '@mg/engine'
 import { ModelFormatError } from './errors.js'
 import { type AdamState, nonNegative, Optimizer, unitInterval } from './optimizer.js'
 import { parseOptimizerState } from './optimizer-state.js'
+import { checkOptionsObject } from './random-source.js'
 
 /** Options for {@link Adam} and {@link AdamW}. */
 export interface AdamOptions {
@@ -37,15 +38,16 @@ export class Adam extends Optimizer {
   private firstMoment: Float64Array
   private secondMoment: Float64Array
 
-  constructor(parameters: readonly Value[], options: AdamOptions = {}) {
-    super(parameters, options.learningRate ?? 0.001)
+  constructor(parameters: readonly Value[], options?: AdamOptions) {
+    const given = checkOptionsObject(options, new.target.name)
+    super(parameters, given.learningRate ?? 0.001)
     this.decoupled = this instanceof AdamW
     this.betas = [
-      unitInterval('beta1', options.beta1 ?? 0.9),
-      unitInterval('beta2', options.beta2 ?? 0.999),
+      unitInterval('beta1', given.beta1 ?? 0.9),
+      unitInterval('beta2', given.beta2 ?? 0.999),
     ]
-    this.eps = nonNegative('epsilon', options.epsilon ?? 1e-8)
-    this.decay = nonNegative('weightDecay', options.weightDecay ?? (this.decoupled ? 0.01 : 0))
+    this.eps = nonNegative('epsilon', given.epsilon ?? 1e-8)
+    this.decay = nonNegative('weightDecay', given.weightDecay ?? (this.decoupled ? 0.01 : 0))
     this.firstMoment = new Float64Array(this.parameters.length)
     this.secondMoment = new Float64Array(this.parameters.length)
   }

@@ -2,6 +2,7 @@ import { noGrad } from '@mg/engine'
 import { type LossFunction, prepareLoss } from './loss-option.js'
 import type { LossName } from './losses.js'
 import { nonNegative } from './optimizer.js'
+import { checkOptionsObject } from './random-source.js'
 import { checkModelAndData, type Dataset, type TrainableModel } from './training-setup.js'
 import { forwardAndLoss, scoresOf } from './training-step.js'
 
@@ -40,8 +41,9 @@ export function evaluate(
   options: EvaluateOptions,
 ): Evaluation {
   checkModelAndData(model, data)
-  const loss = prepareLoss(options?.loss, data.y)
-  const l2Alpha = nonNegative('l2Alpha', options.l2Alpha ?? 0)
+  const given = checkOptionsObject(options, 'evaluate')
+  const loss = prepareLoss(given.loss as EvaluateOptions['loss'], data.y)
+  const l2Alpha = nonNegative('l2Alpha', given.l2Alpha ?? 0)
   return noGrad(() => {
     const { outputs, total } = forwardAndLoss(
       { model, parameters: model.parameters(), l2Alpha },

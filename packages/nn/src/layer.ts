@@ -3,7 +3,7 @@ import { checkInput } from './check-input.js'
 import { checkSize } from './initialization.js'
 import { Module } from './module.js'
 import { Neuron, type NeuronOptions } from './neuron.js'
-import { resolveRandom } from './random-source.js'
+import { checkOptionsObject, resolveRandom } from './random-source.js'
 
 /**
  * `nout` neurons that all read the same `nin` inputs. Unlike micrograd's, `forward` always returns
@@ -24,13 +24,14 @@ export class Layer extends Module {
   /** The number of inputs. */
   readonly nin: number
 
-  constructor(nin: number, nout: number, options: NeuronOptions = {}) {
+  constructor(nin: number, nout: number, options?: NeuronOptions) {
     super()
     this.nin = checkSize('nin', nin)
     checkSize('nout', nout)
-    const { rng, seed } = resolveRandom(options)
+    const given = checkOptionsObject(options, 'Layer')
+    const { rng, seed } = resolveRandom(given)
     this.seed = seed
-    const neuronOptions = { ...options, seed: undefined, rng }
+    const neuronOptions = { ...given, seed: undefined, rng }
     this.neurons = Object.freeze(Array.from({ length: nout }, () => new Neuron(nin, neuronOptions)))
   }
 

@@ -6,7 +6,7 @@ import { checkSize, type Initialization } from './initialization.js'
 import { Layer } from './layer.js'
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelJson, parseModelJson } from './model-json.js'
 import { Module } from './module.js'
-import { type RandomSource, resolveRandom } from './random-source.js'
+import { checkOptionsObject, type RandomSource, resolveRandom } from './random-source.js'
 
 /** Options for {@link MLP}. */
 export interface MlpOptions {
@@ -48,9 +48,10 @@ export class MLP extends Module {
   /** The seed the weights were drawn from, or undefined when an `rng` was given. */
   readonly seed: number | undefined
 
-  constructor(nin: number, nouts: readonly number[], options: MlpOptions = {}) {
+  constructor(nin: number, nouts: readonly number[], options?: MlpOptions) {
     super()
     this.nin = checkSize('nin', nin)
+    const given = checkOptionsObject(options, 'MLP')
     if (!Array.isArray(nouts) || nouts.length === 0)
       throw new InvalidOptionError(
         'nouts',
@@ -61,14 +62,14 @@ export class MLP extends Module {
       checkSize(`nouts[${index}]`, nout)
     })
     this.nouts = Object.freeze([...nouts])
-    const activations = layerActivations(options, nouts.length)
-    const { rng, seed } = resolveRandom(options)
+    const activations = layerActivations(given, nouts.length)
+    const { rng, seed } = resolveRandom(given)
     this.seed = seed
     const sizes = [nin, ...nouts]
     this.layers = Object.freeze(
       activations.map(
         (activation, index) =>
-          new Layer(sizes[index]!, sizes[index + 1]!, { activation, rng, init: options.init }),
+          new Layer(sizes[index]!, sizes[index + 1]!, { activation, rng, init: given.init }),
       ),
     )
   }

@@ -8,7 +8,7 @@ import {
   type Initialization,
 } from './initialization.js'
 import { Module } from './module.js'
-import { type RandomSource, resolveRandom } from './random-source.js'
+import { checkOptionsObject, type RandomSource, resolveRandom } from './random-source.js'
 
 /** Options shared by {@link Neuron} and {@link Layer}. */
 export interface NeuronOptions {
@@ -43,12 +43,13 @@ export class Neuron extends Module {
   /** The seed the weights were drawn from, or undefined when an `rng` was given. */
   readonly seed: number | undefined
 
-  constructor(nin: number, options: NeuronOptions = {}) {
+  constructor(nin: number, options?: NeuronOptions) {
     super()
     checkSize('nin', nin)
-    this.activation = checkActivation('activation', options.activation ?? 'relu')
-    const init = checkInitialization(options.init)
-    const { rng, seed } = resolveRandom(options)
+    const given = checkOptionsObject(options, 'Neuron')
+    this.activation = checkActivation('activation', given.activation ?? 'relu')
+    const init = checkInitialization(given.init)
+    const { rng, seed } = resolveRandom(given)
     this.seed = seed
     this.weights = Object.freeze(drawWeights(nin, init, rng))
     this.bias = new Value(0)

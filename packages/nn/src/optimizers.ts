@@ -3,6 +3,7 @@ import { Adam, type AdamOptions, AdamW } from './adam.js'
 import { InvalidOptionError } from './errors.js'
 import type { Optimizer } from './optimizer.js'
 import { parseOptimizerState } from './optimizer-state.js'
+import { checkArray } from './random-source.js'
 import { SGD, type SgdOptions } from './sgd.js'
 
 /** The name of an optimizer in {@link OPTIMIZERS}, as {@link createOptimizer} and saved states take it. */
@@ -118,6 +119,7 @@ export function createOptimizer<Name extends OptimizerName>(
  * `parameters` and restores its buffers.
  *
  * @throws {@link ModelFormatError} naming the field if the state is corrupt or of another size.
+ * @throws {@link InvalidOptionError} if `parameters` is not an array of `Value`s.
  * @example
  * ```ts
  * import { MLP, restoreOptimizer, SGD } from '@mg/nn'
@@ -129,6 +131,12 @@ export function createOptimizer<Name extends OptimizerName>(
  * ```
  */
 export function restoreOptimizer(parameters: readonly Value[], state: unknown): Optimizer {
+  checkArray(
+    'parameters',
+    parameters,
+    'an array of Values, such as model.parameters()',
+    'restoreOptimizer',
+  )
   return buildOptimizer(parameters, state, '')
 }
 

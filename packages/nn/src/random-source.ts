@@ -4,6 +4,8 @@ import { createRng, type Rng } from '@mg/common'
 // option needs (only uniform()), resolveRandom reads `seed` and `rng`, and the trainer seeds its
 // shuffle with checkSeed.
 export {
+  checkArray,
+  checkOptionsObject,
   checkSeed,
   createRng,
   type RandomSource,

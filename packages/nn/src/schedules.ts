@@ -1,7 +1,12 @@
 import { InvalidOptionError } from './errors.js'
 import { nonNegative } from './optimizer.js'
+import { checkOptionsObject } from './random-source.js'
 
-/** A learning rate for each step (0-based); {@link train} sets the optimizer's rate from it. */
+/**
+ * A learning rate for each step (0-based); {@link train} sets the optimizer's rate from it. The
+ * schedules of this package throw {@link InvalidOptionError} for a step that is not a whole number
+ * ≥ 0, rather than return NaN.
+ */
 export type LearningRateSchedule = (step: number) => number
 
 /**
@@ -15,7 +20,10 @@ export type LearningRateSchedule = (step: number) => number
  */
 export function constantSchedule(learningRate: number): LearningRateSchedule {
   nonNegative('learningRate', learningRate)
-  return () => learningRate
+  return (step) => {
+    checkStep(step)
+    return learningRate
+  }
 }
 
 /**
@@ -28,19 +36,22 @@ export function constantSchedule(learningRate: number): LearningRateSchedule {
  * const schedule = linearDecay() // 1.0 at step 0, 0.109 at step 99
  * ```
  */
-export function linearDecay(
-  options: { initial?: number; decay?: number; steps?: number } = {},
-): LearningRateSchedule {
-  const initial = nonNegative('initial', options.initial ?? 1.0)
-  const decay = nonNegative('decay', options.decay ?? 0.9)
-  const steps = positiveInteger('steps', options.steps ?? 100)
+export function linearDecay(options?: {
+  initial?: number
+  decay?: number
+  steps?: number
+}): LearningRateSchedule {
+  const given = checkOptionsObject(options, 'linearDecay')
+  const initial = nonNegative('initial', given.initial ?? 1.0)
+  const decay = nonNegative('decay', given.decay ?? 0.9)
+  const steps = positiveInteger('steps', given.steps ?? 100)
   if (decay > initial)
     throw new InvalidOptionError(
       'decay',
       decay,
       `at most initial (${initial}), so the rate never goes negative`,
     )
-  return (step) => initial - (decay * Math.min(step, steps)) / steps
+  return (step) => initial - (decay * Math.min(checkStep(step), steps)) / steps
 }
 
 /**
@@ -58,11 +69,13 @@ export function cosineSchedule(options: {
   final?: number
   steps: number
 }): LearningRateSchedule {
-  const initial = nonNegative('initial', options?.initial)
-  const final = nonNegative('final', options.final ?? 0)
-  const steps = positiveInteger('steps', options.steps)
+  const given = requiredOptions(options, 'cosineSchedule', '{ initial: 0.01, steps: 500 }')
+  const initial = nonNegative('initial', given.initial)
+  const final = nonNegative('final', given.final ?? 0)
+  const steps = positiveInteger('steps', given.steps)
   return (step) =>
-    final + ((initial - final) * (1 + Math.cos((Math.PI * Math.min(step, steps)) / steps))) / 2
+    final +
+    ((initial - final) * (1 + Math.cos((Math.PI * Math.min(checkStep(step), steps)) / steps))) / 2
 }
 
 /**
@@ -79,14 +92,31 @@ export function stepSchedule(options: {
   stepSize: number
   gamma?: number
 }): LearningRateSchedule {
-  const initial = nonNegative('initial', options?.initial)
-  const stepSize = positiveInteger('stepSize', options.stepSize)
-  const gamma = nonNegative('gamma', options.gamma ?? 0.1)
-  return (step) => initial * gamma ** Math.floor(step / stepSize)
+  const given = requiredOptions(options, 'stepSchedule', '{ initial: 0.1, stepSize: 30 }')
+  const initial = nonNegative('initial', given.initial)
+  const stepSize = positiveInteger('stepSize', given.stepSize)
+  const gamma = nonNegative('gamma', given.gamma ?? 0.1)
+  return (step) => initial * gamma ** Math.floor(checkStep(step) / stepSize)
 }
 
 function positiveInteger(option: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
     throw new InvalidOptionError(option, value, 'a whole number of at least 1')
   return value
+}
+
+/** The options object a schedule cannot do without, checked. */
+function requiredOptions<T extends object>(options: T, functionName: string, example: string): T {
+  if (options === undefined)
+    throw new InvalidOptionError('options', options, `an object such as ${example}`, '', {
+      functionName,
+    })
+  return checkOptionsObject(options, functionName) as T
+}
+
+/** Throws unless `step`, given to a schedule, is a whole number ≥ 0. */
+function checkStep(step: unknown): number {
+  if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0)
+    throw new InvalidOptionError('step', step, 'a whole number ≥ 0, the step from 0')
+  return step
 }

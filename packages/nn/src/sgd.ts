@@ -2,6 +2,7 @@ import type { Value } from '@mg/engine'
 import { ModelFormatError } from './errors.js'
 import { nonNegative, Optimizer, type SgdState } from './optimizer.js'
 import { parseOptimizerState } from './optimizer-state.js'
+import { checkOptionsObject } from './random-source.js'
 
 /** Options for {@link SGD}. */
 export interface SgdOptions {
@@ -33,9 +34,10 @@ export class SGD extends Optimizer {
   private buffer: Float64Array | undefined
 
   constructor(parameters: readonly Value[], options: SgdOptions) {
-    super(parameters, options?.learningRate)
-    this.momentumFactor = nonNegative('momentum', options.momentum ?? 0)
-    this.decay = nonNegative('weightDecay', options.weightDecay ?? 0)
+    const { learningRate, momentum = 0, weightDecay = 0 } = checkOptionsObject(options, 'SGD')
+    super(parameters, learningRate as number)
+    this.momentumFactor = nonNegative('momentum', momentum)
+    this.decay = nonNegative('weightDecay', weightDecay)
   }
 
   /** The momentum factor. */

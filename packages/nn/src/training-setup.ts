@@ -1,4 +1,5 @@
 import type { Operand, Value } from '@mg/engine'
+import { checkOptimizerFor } from './check-optimizer.js'
 import { InvalidOptionError, LengthMismatchError, NonFiniteValueError } from './errors.js'
 import { type LossFunction, type PreparedLoss, prepareLoss } from './loss-option.js'
 import type { LossName } from './losses.js'
@@ -102,9 +103,11 @@ export function prepareRun(
       historyLimit,
       'a whole number of at least 0, or Infinity to keep every step',
     )
+  const parameters = model.parameters()
+  checkOptimizerFor(parameters, options.optimizer, false)
   return {
     model,
-    parameters: model.parameters(),
+    parameters,
     data,
     loss: prepareLoss(options.loss, data.y),
     optimizer: options.optimizer,

@@ -149,3 +149,18 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!
 }
+
+/**
+ * Checks that `value` is a list with at least one entry; if not, throws {@link InvalidInputError}
+ * naming `argument`, what was `expected`, and `received` (by default `value` itself).
+ */
+export function checkNonEmptyList(
+  functionName: string,
+  argument: string,
+  value: unknown,
+  expected: string,
+  received: unknown = value,
+): asserts value is readonly unknown[] {
+  if (!Array.isArray(value) || value.length === 0)
+    throw new InvalidInputError(functionName, argument, received, expected)
+}

@@ -31,6 +31,7 @@ export class GraphPanel {
   private readonly card: HTMLElement
   private readonly expand: HTMLButtonElement
   private readonly emptyMessage: Element
+  private readonly scrollHint: HTMLElement
   private point: PlotPoint | undefined
   private context: GraphContext | undefined
   private request = 0
@@ -44,6 +45,14 @@ export class GraphPanel {
     expand: HTMLButtonElement
   }) {
     this.container = elements.container
+    // A graph wider than the card scrolls: focusable, so arrow keys scroll it too.
+    this.container.tabIndex = 0
+    this.scrollHint = document.createElement('p')
+    this.scrollHint.className = 'hint'
+    this.scrollHint.hidden = true
+    this.scrollHint.textContent =
+      'The graph is larger than the card: scroll it (or focus it and use the arrow keys), or press Enlarge.'
+    this.container.after(this.scrollHint)
     this.caption = elements.caption
     this.select = elements.select
     this.expand = elements.expand
@@ -160,6 +169,8 @@ export class GraphPanel {
   /** Fits the graph into the card, or shows it at full size when enlarged. */
   private fit(): void {
     fitGraph(this.container, this.card.classList.contains('expanded') ? 1 : MIN_SCALE)
+    const { scrollWidth, clientWidth, scrollHeight, clientHeight } = this.container
+    this.scrollHint.hidden = scrollWidth <= clientWidth + 1 && scrollHeight <= clientHeight + 1
   }
 
   private toggleExpanded(): void {

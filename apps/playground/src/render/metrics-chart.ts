@@ -10,6 +10,13 @@ export interface MetricsPoint {
   testAccuracy: number
 }
 
+/** A snapshot's measurements, as both training sessions report them. */
+export interface MeasuredSnapshot {
+  step: number
+  train: { loss: number; accuracy: number }
+  test: { loss: number; accuracy: number }
+}
+
 /** Beyond this many points the history is thinned to every other one, so drawing stays cheap. */
 const MAX_POINTS = 1200
 const TRAIN_COLOUR = '#1d2125'
@@ -50,6 +57,17 @@ export class MetricsChart {
       this.points = this.points.filter(
         (_, index) => index % 2 === 0 || index === this.points.length - 1,
       )
+  }
+
+  /** Adds a snapshot's loss and accuracy on both splits; call `draw()` to show it. */
+  addSnapshot({ step, train, test }: MeasuredSnapshot): void {
+    this.add({
+      step,
+      trainLoss: train.loss,
+      testLoss: test.loss,
+      trainAccuracy: train.accuracy,
+      testAccuracy: test.accuracy,
+    })
   }
 
   draw(): void {

@@ -132,8 +132,9 @@ export class TrainingSession {
       optimizer: this.optimizer,
       batchSize: batchSize > 0 ? batchSize : undefined,
       l2Alpha: l2,
-      // Each trainer its own seed, so a new batch size does not replay the previous batches.
-      seed: this.seed * 100_003 + this.trainerCount++,
+      // Each trainer its own seed, so a new batch size does not replay the previous batches;
+      // wrapped into the 32 bits a seed may have (seed 42950 × 100003 is already past them).
+      seed: (this.seed * 100_003 + this.trainerCount++) % 2 ** 32,
       compiled,
       // The page trains for as long as it stays open and reads each burst's records from
       // `step()`, so the trainer keeps none: memory stays flat however long it plays.

@@ -12,6 +12,7 @@ import {
 } from '../state/settings.js'
 import { formatHiddenLayers, parseHiddenLayers } from '../state/url-state.js'
 import { drawDatasetPreview } from './dataset-preview.js'
+import { toast } from './toast.js'
 
 /** What a change to the settings asks of the page: new data, a new model, or new training knobs only. */
 export type SettingsChange = 'data' | 'model' | 'hyperparameters'
@@ -60,7 +61,8 @@ export class Controls {
       input.max = String(LIMITS[key].max)
       input.step = String(LIMITS[key].step)
     }
-    this.input('seed').min = '0'
+    this.input('seed').min = String(LIMITS.seed.min)
+    this.input('seed').max = String(LIMITS.seed.max)
     this.listen()
     this.write(settings)
   }
@@ -133,10 +135,23 @@ export class Controls {
       next.compiled = (target as HTMLInputElement).checked
     } else if (key === 'dataset' || key === 'activation' || key === 'loss' || key === 'optimizer') {
       Object.assign(next, { [key]: target.value })
+    } else if (key === 'seed') {
+      const seed = Number(target.value)
+      // A seed past the generator's range would make every dataset throw: refuse it here.
+      if (!Number.isInteger(seed) || seed < LIMITS.seed.min || seed > LIMITS.seed.max) {
+        target.setAttribute('aria-invalid', 'true')
+        toast(
+          `Seed: expected a whole number from ${LIMITS.seed.min} to ${LIMITS.seed.max}.`,
+          'error',
+        )
+        return
+      }
+      target.removeAttribute('aria-invalid')
+      next.seed = seed
     } else if (key in next) {
       const number = Number(target.value)
       if (target.value.trim() === '' || !Number.isFinite(number)) return
-      Object.assign(next, { [key]: key === 'seed' ? Math.max(0, Math.floor(number)) : number })
+      Object.assign(next, { [key]: number })
     } else return
     if (JSON.stringify(next[key]) === JSON.stringify(this.settings[key])) return
     this.settings = next

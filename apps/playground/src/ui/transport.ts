@@ -24,7 +24,11 @@ export class Transport {
     const speed = document.getElementById('speed') as HTMLSelectElement
     speed.addEventListener('change', () => trainer.setSpeed(speed.value as Speed))
     const toggle = () => this.toggle()
-    bindShortcuts({ ' ': toggle, k: toggle, s: () => this.step(), r: reset })
+    // Only while the training view is shown: Space in another view must not start training.
+    bindShortcuts(
+      { ' ': toggle, k: toggle, s: () => this.step(), r: reset },
+      document.getElementById('view-train') ?? undefined,
+    )
   }
 
   /** Whether training is running. */

@@ -31,7 +31,10 @@ export class DenseBaseline {
     }
   }
 
-  /** One full-batch step: forward, hinge + L2 loss, backward, SGD update. Returns the loss. */
+  /**
+   * One full-batch step: forward, hinge (or, for W4, softmax cross-entropy) + L2 loss, backward,
+   * SGD update. Returns the loss.
+   */
   step(): number {
     const loss = this.forwardBackward()
     const { parameters, grads } = this
@@ -64,12 +67,10 @@ export class DenseBaseline {
     }
     const scores = activations[layers]!
     const scoreGrads = activationGrads[layers]!
-    let dataLoss = 0
-    for (let sample = 0; sample < n; sample++) {
-      const margin = 1 - this.problem.labels[sample]! * scores[sample]!
-      dataLoss += Math.max(0, margin)
-      scoreGrads[sample] = margin > 0 ? -this.problem.labels[sample]! / n : 0
-    }
+    const dataLoss =
+      this.problem.workload.loss === 'hinge'
+        ? this.hinge(scores, scoreGrads)
+        : this.softmaxCrossEntropy(scores, scoreGrads)
     let squares = 0
     for (let index = 0; index < parameters.length; index++) {
       const parameter = parameters[index]!
@@ -108,5 +109,42 @@ export class DenseBaseline {
       }
     }
     return dataLoss / n + L2_ALPHA * squares
+  }
+
+  /** Summed hinge loss of ±1 labels against one score per sample; d(mean)/d(score) into `grads`. */
+  private hinge(scores: Float64Array, grads: Float64Array): number {
+    const { labels, workload } = this.problem
+    const n = workload.nSamples
+    let total = 0
+    for (let sample = 0; sample < n; sample++) {
+      const margin = 1 - labels[sample]! * scores[sample]!
+      total += Math.max(0, margin)
+      grads[sample] = margin > 0 ? -labels[sample]! / n : 0
+    }
+    return total
+  }
+
+  /**
+   * Summed cross-entropy of the softmax of each sample's logits against its class index, as
+   * `log Σ e^(z − m) − (z_c − m)` with `m` the largest logit; d(mean)/d(logit) =
+   * `(softmax − [j = c]) / n` into `grads`.
+   */
+  private softmaxCrossEntropy(logits: Float64Array, grads: Float64Array): number {
+    const { labels, workload } = this.problem
+    const n = workload.nSamples
+    const classes = this.sizes.at(-1)!
+    let total = 0
+    for (let sample = 0; sample < n; sample++) {
+      const row = sample * classes
+      let largest = Number.NEGATIVE_INFINITY
+      for (let j = 0; j < classes; j++) largest = Math.max(largest, logits[row + j]!)
+      let sum = 0
+      for (let j = 0; j < classes; j++) sum += Math.exp(logits[row + j]! - largest)
+      const label = labels[sample]!
+      total += Math.log(sum) - (logits[row + label]! - largest)
+      for (let j = 0; j < classes; j++)
+        grads[row + j] = (Math.exp(logits[row + j]! - largest) / sum - (j === label ? 1 : 0)) / n
+    }
+    return total
   }
 }

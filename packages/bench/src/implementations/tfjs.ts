@@ -5,7 +5,7 @@ import type { Implementation } from './trainer.js'
 /** TensorFlow.js with its pure-JavaScript CPU backend (float32: TF.js has no float64). */
 export const tfjsImplementation: Implementation = {
   name: 'tfjs-cpu',
-  description: `@tensorflow/tfjs ${tf.version.tfjs}, tf.setBackend('cpu'), float32`,
+  description: `@tensorflow/tfjs ${tf.version.tfjs}, tf.setBackend('cpu'), float32; W4 with tf.logSoftmax`,
   float32: true,
   async create(problem) {
     // Production mode skips TF.js's debug checks (and its advice to install tfjs-node).
@@ -15,7 +15,14 @@ export const tfjsImplementation: Implementation = {
     const { sizes, nSamples } = problem.workload
     const variables = layerVariables(problem)
     const points = tf.tensor2d(Float32Array.from(problem.points), [nSamples, sizes[0]!])
-    const labels = tf.tensor2d(Float32Array.from(problem.labels), [nSamples, 1])
+    const labels =
+      problem.workload.loss === 'hinge'
+        ? tf.tensor2d(Float32Array.from(problem.labels), [nSamples, 1])
+        : tf.tidy(() =>
+            tf
+              .oneHot(tf.tensor1d(Int32Array.from(problem.labels), 'int32'), sizes.at(-1)!)
+              .toFloat(),
+          )
     const optimizer = tf.train.sgd(LEARNING_RATE)
     const loss = () =>
       tf.tidy(() => {
@@ -24,11 +31,14 @@ export const tfjsImplementation: Implementation = {
           const total = activations.matMul(weights).add(bias) as tf.Tensor2D
           activations = layer + 1 < variables.length ? total.relu() : total
         })
-        const margins = tf.relu(tf.sub(1, labels.mul(activations))).mean()
+        const dataLoss =
+          problem.workload.loss === 'hinge'
+            ? tf.relu(tf.sub(1, labels.mul(activations))).mean()
+            : labels.mul(tf.logSoftmax(activations)).sum(1).mean().neg()
         let squares: tf.Scalar = tf.scalar(0)
         for (const { weights, bias } of variables)
           squares = squares.add(weights.square().sum()).add(bias.square().sum())
-        return margins.add(squares.mul(L2_ALPHA)) as tf.Scalar
+        return dataLoss.add(squares.mul(L2_ALPHA)) as tf.Scalar
       })
     return {
       step() {

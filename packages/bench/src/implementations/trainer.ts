@@ -24,10 +24,9 @@ export interface Implementation {
   create(problem: Problem): Promise<Trainer>
 }
 
-/** Row-major `n × 2` coordinates (a problem's points) as rows of two, as micrograd's demo passes them. */
-export function rows<T>(coordinates: ArrayLike<T>): T[][] {
-  return Array.from({ length: coordinates.length / 2 }, (_, sample) => [
-    coordinates[2 * sample]!,
-    coordinates[2 * sample + 1]!,
-  ])
+/** Row-major `n × width` coordinates (a problem's points) as rows, as micrograd's demo passes them. */
+export function rows<T>(coordinates: ArrayLike<T>, width = 2): T[][] {
+  return Array.from({ length: coordinates.length / width }, (_, sample) =>
+    Array.from({ length: width }, (_, feature) => coordinates[width * sample + feature]!),
+  )
 }

@@ -1,4 +1,4 @@
-import { InvalidOperandError } from '../errors.js'
+import { InvalidOperandError, InvalidOptionError } from '../errors.js'
 import { Value } from '../value.js'
 import { buildTape } from './build-tape.js'
 import { CompiledGraph } from './compiled-graph.js'
@@ -24,6 +24,8 @@ export interface CompileGraphOptions {
  * `.data` to decide what to compute records one path only. Data-dependent ops (`relu`'s mask, the
  * sign tests in `pow`) are recorded as ops and stay exact.
  *
+ * @throws {@link InvalidOptionError} if `options` is not an object, or `parameters`, `inputs` or
+ * `observed` is not an array of `Value`s; {@link InvalidOperandError} if `output` is not a `Value`.
  * @throws {@link UnreachableValueError} if the output does not depend on a declared value.
  * @throws {@link NotALeafError} if a declared parameter or input was computed by an op.
  * @throws {@link DuplicateDeclarationError} if a `Value` is declared twice.
@@ -40,8 +42,43 @@ export interface CompileGraphOptions {
  * ```
  */
 export function compileGraph(options: CompileGraphOptions): CompiledGraph {
-  const { output, parameters = [], inputs = [], observed = [] } = options
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new InvalidOptionError(
+      'options',
+      options,
+      'an object { output, parameters, inputs }',
+      '',
+      {
+        functionName: 'compileGraph',
+      },
+    )
+  const { output } = options
   if (!(output instanceof Value)) throw new InvalidOperandError('compileGraph output', output)
+  const parameters = valueList('parameters', options.parameters)
+  const inputs = valueList('inputs', options.inputs)
+  const observed = valueList('observed', options.observed)
   const tape = buildTape({ output, parameters, inputs, observed })
   return new CompiledGraph(tape, [...parameters], [...inputs])
+}
+
+/** A declared list, checked to be an array of `Value`s (a single `Value` is not a list). */
+function valueList(role: string, list: readonly Value[] | undefined): readonly Value[] {
+  if (list === undefined) return []
+  if (!Array.isArray(list))
+    throw new InvalidOptionError(
+      role,
+      list,
+      'an array of Values',
+      `Wrap a single Value: ${role}: [value].`,
+      {
+        functionName: 'compileGraph',
+      },
+    )
+  list.forEach((value: unknown, index) => {
+    if (!(value instanceof Value))
+      throw new InvalidOptionError(`${role}[${index}]`, value, 'a Value', '', {
+        functionName: 'compileGraph',
+      })
+  })
+  return list
 }

@@ -1,7 +1,7 @@
-import { InvalidOperandError, NonFiniteGradientError } from '../errors.js'
+import { NonFiniteGradientError } from '../errors.js'
 import type { Value } from '../value.js'
-import { DataLengthError } from './compile-errors.js'
 import { nonFiniteGradient, nonFiniteResult } from './diagnose.js'
+import { checkInputData, checkTape, leavesFinite, nonFiniteLeaf } from './leaf-checks.js'
 import { replayBackward, replayForward } from './replay.js'
 import type { Tape } from './tape.js'
 
@@ -57,6 +57,7 @@ export class CompiledGraph {
 
   /** @internal Use {@link compileGraph}. */
   constructor(tape: Tape, parameters: readonly Value[], inputs: readonly Value[]) {
+    checkTape(tape, parameters, inputs)
     this.tape = tape
     this.parameters = parameters
     this.inputs = inputs
@@ -81,10 +82,13 @@ export class CompiledGraph {
   /**
    * Computes every node from the current parameter and input data and returns the output.
    *
+   * @throws {@link InvalidOperandError} naming the slot if a parameter or input is not finite.
    * @throws {@link NonFiniteResultError} naming the op, as the `Value` API would, if a result is not finite.
    */
   forward(): number {
-    const { records, operands, observedSlots } = this.tape
+    const { records, operands, observedSlots, parameterCount, inputCount } = this.tape
+    if (!leavesFinite(this.values, parameterCount + inputCount))
+      throw nonFiniteLeaf(this.values, this.parameters, this.inputs)
     const failed = replayForward(records, operands, this.values, this.preActivations, this.failure)
     if (failed >= 0) throw nonFiniteResult(this.tape, this.values, failed, this.failure[0]!)
     for (let index = 0; index < observedSlots.length; index++)
@@ -134,21 +138,17 @@ export class CompiledGraph {
   }
 
   /**
-   * Copies new input data into {@link CompiledGraph.inputData}, in the order the inputs were declared.
+   * Copies new input data into {@link CompiledGraph.inputData}, in the order the inputs were
+   * declared. Every number is checked before any is written, so bad data leaves `inputData` as it was.
    *
+   * @throws {@link InvalidOptionError} if `data` is not an array or typed array.
    * @throws {@link DataLengthError} if `data` does not hold one number per input.
    * @throws {@link InvalidOperandError} if a number is not finite.
    */
   setInputs(data: ArrayLike<number>): void {
     const target = this.inputData
-    if (data.length !== target.length)
-      throw new DataLengthError('setInputs', target.length, data.length)
-    for (let index = 0; index < target.length; index++) {
-      const number = data[index]!
-      if (typeof number !== 'number' || !Number.isFinite(number))
-        throw new InvalidOperandError(`setInputs[${index}]`, number)
-      target[index] = number
-    }
+    checkInputData(data, target.length)
+    for (let index = 0; index < target.length; index++) target[index] = data[index]!
   }
 
   /** Copies each parameter `Value`'s `data` into {@link CompiledGraph.parameterData}, e.g. after an optimizer stepped the `Value`s. */

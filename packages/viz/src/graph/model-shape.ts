@@ -1,5 +1,6 @@
 import type { Value } from '@mg/engine'
 import { InvalidInputError, NonFiniteDataError } from '../errors.js'
+import { checkNonEmptyList } from '../options.js'
 
 /** A neuron as the pictures need it; `@mg/nn`'s `Neuron` fits. */
 export interface DrawableNeuron {
@@ -23,14 +24,13 @@ export interface DrawableModel {
 /** Layer widths, inputs first; checks each neuron has one weight per neuron of the layer before. */
 export function layerSizes(model: DrawableModel, name: string): number[] {
   const layers = (model as Partial<DrawableModel> | undefined)?.layers
-  if (!Array.isArray(layers) || layers.length === 0) {
-    throw new InvalidInputError(
-      name,
-      'model',
-      model,
-      'a model with at least one layer of neurons, such as new MLP(2, [16, 16, 1]) from @mg/nn',
-    )
-  }
+  checkNonEmptyList(
+    name,
+    'model',
+    layers,
+    'a model with at least one layer of neurons, such as new MLP(2, [16, 16, 1]) from @mg/nn',
+    model,
+  )
   const first = layers[0]?.neurons?.[0]
   const sizes = [first?.weights?.length ?? 0]
   layers.forEach((layer, layerIndex) => {

@@ -1,0 +1,87 @@
+import { InvalidOperandError, InvalidOptionError } from '../errors.js'
+import type { Value } from '../value.js'
+import { DataLengthError } from './compile-errors.js'
+import type { Tape } from './tape.js'
+
+/**
+ * Throws unless the `CompiledGraph` constructor was given what `compileGraph` gives it: a tape
+ * and one parameter and one input `Value` per declared slot.
+ */
+export function checkTape(tape: Tape, parameters: unknown, inputs: unknown): void {
+  const shaped =
+    typeof tape === 'object' &&
+    tape !== null &&
+    tape.values instanceof Float64Array &&
+    tape.records instanceof Int32Array
+  if (!shaped)
+    throw new InvalidOptionError(
+      'tape',
+      tape,
+      'a tape recorded by compileGraph',
+      'Make compiled graphs with compileGraph({ output, parameters, inputs }), not new CompiledGraph().',
+      { functionName: 'CompiledGraph' },
+    )
+  for (const [role, values, count] of [
+    ['parameters', parameters, tape.parameterCount],
+    ['inputs', inputs, tape.inputCount],
+  ] as const) {
+    if (!Array.isArray(values) || values.length !== count)
+      throw new InvalidOptionError(role, values, `an array of the tape's ${count} ${role}`, '', {
+        functionName: 'CompiledGraph',
+      })
+  }
+}
+
+/**
+ * Whether every parameter and input slot (the first `leafEnd` values) holds a finite number, in
+ * one pass: `v - v` is 0 for a finite `v` and NaN for ±Infinity and NaN, and one NaN makes the
+ * whole sum NaN. Ops such as `tanh`, `sigmoid`, `relu` and `exp` turn ±Infinity into finite
+ * results, so the output alone cannot show a bad leaf.
+ */
+export function leavesFinite(values: Float64Array, leafEnd: number): boolean {
+  let check = 0
+  for (let slot = 0; slot < leafEnd; slot++) {
+    const value = values[slot]!
+    check += value - value
+  }
+  return check === 0
+}
+
+/** Names the first parameter or input whose data is not finite, for `forward()` to throw. */
+export function nonFiniteLeaf(
+  values: Float64Array,
+  parameters: readonly Value[],
+  inputs: readonly Value[],
+): InvalidOperandError {
+  const leafEnd = parameters.length + inputs.length
+  let slot = 0
+  while (slot < leafEnd - 1 && Number.isFinite(values[slot])) slot++
+  const isParameter = slot < parameters.length
+  const index = isParameter ? slot : slot - parameters.length
+  const leaf = isParameter ? parameters[index] : inputs[index]
+  const label = leaf?.label ? ` (labelled "${leaf.label}")` : ''
+  return new InvalidOperandError(
+    `forward: ${isParameter ? 'parameterData' : 'inputData'}[${index}]${label}`,
+    values[slot],
+  )
+}
+
+/**
+ * Throws unless `data` is an array-like of `expected` finite numbers, checking every entry before
+ * the caller writes any, so a bad entry leaves the graph's data as it was.
+ */
+export function checkInputData(data: ArrayLike<number>, expected: number): void {
+  if (typeof data !== 'object' || data === null || typeof data.length !== 'number')
+    throw new InvalidOptionError(
+      'data',
+      data,
+      `an array or Float64Array of ${expected} numbers, one per input`,
+      '',
+      { functionName: 'setInputs' },
+    )
+  if (data.length !== expected) throw new DataLengthError('setInputs', expected, data.length)
+  for (let index = 0; index < expected; index++) {
+    const number = data[index]
+    if (!Number.isFinite(number)) throw new InvalidOperandError(`setInputs[${index}]`, number)
+  }
+}
