@@ -6,9 +6,11 @@ export {
   UnreachableValueError,
   UnsupportedOpError,
 } from './compile/compile-errors.js'
-export type { CompileGraphOptions } from './compile/compile-graph.js'
+export type { CompileGraphFloat32Options, CompileGraphOptions } from './compile/compile-graph.js'
 export { compileGraph } from './compile/compile-graph.js'
 export { CompiledGraph } from './compile/compiled-graph.js'
+export type { Precision } from './compile/simd/wasm-gemm.js'
+export type { FloatArray } from './compile/tape.js'
 export {
   EngineError,
   InvalidOperandError,

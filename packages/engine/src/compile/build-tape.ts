@@ -1,11 +1,15 @@
 import { assignSlots } from './assign-slots.js'
+import { batchSamples } from './batch-samples.js'
 import { emitRecords } from './emit-records.js'
 import { fuseNeurons } from './fuse-neurons.js'
 import { mergeRuns } from './merge-runs.js'
 import { COMPUTED, type GraphDeclaration, type RecordedGraph, recordGraph } from './record-graph.js'
 import { SUM, type Tape } from './tape.js'
-/** Records the declared graph and lowers it to a tape: fusion, slot layout, then one record per step. */
-export function buildTape(declaration: GraphDeclaration): Tape {
+/**
+ * Records the declared graph and lowers it to a tape: fusion, slot layout, one record per step,
+ * merged runs, and with `batch`, the samples of a batch gathered into batched layers.
+ */
+export function buildTape(declaration: GraphDeclaration, batch: boolean): Tape {
   const graph = recordGraph(declaration)
   const { nodes } = graph
   const count = nodes.length
@@ -29,8 +33,9 @@ export function buildTape(declaration: GraphDeclaration): Tape {
     values[slot] = value.data
     if (value.label !== '') labels.set(slot, value.label)
   }
+  const merged = mergeRuns(records)
   return {
-    records: mergeRuns(records),
+    records: batch ? batchSamples(merged, slotCount) : merged,
     operands,
     nodeCount: count,
     slotCount,

@@ -3,7 +3,16 @@ import type { Value } from '../value.js'
 import { nonFiniteGradient, nonFiniteResult } from './diagnose.js'
 import { checkInputData, checkTape, leavesFinite, nonFiniteLeaf } from './leaf-checks.js'
 import { replayBackward, replayForward } from './replay.js'
-import type { Tape } from './tape.js'
+import { allocateGraphMemory, type GraphMemory } from './simd/graph-memory.js'
+import type { Precision } from './simd/wasm-gemm.js'
+import type { FloatArray, Tape } from './tape.js'
+
+/** How a tape is replayed: chosen by `compileGraph`'s options. */
+interface ReplaySettings {
+  readonly precision: Precision
+  /** Whether the tape's batched layers run on the WebAssembly SIMD matrix kernel. */
+  readonly simd: boolean
+}
 
 /**
  * A graph recorded once by {@link compileGraph} and replayed over flat `Float64Array`s: the same
@@ -30,48 +39,71 @@ import type { Tape } from './tape.js'
  * graph.pushParameters() // write the trained numbers back into the Values: w.data is now about 3
  * ```
  */
-export class CompiledGraph {
+export class CompiledGraph<Data extends FloatArray = Float64Array> {
   /** The parameters, in the order given to `compileGraph`. */
   readonly parameters: readonly Value[]
   /** The inputs, in the order given to `compileGraph`. */
   readonly inputs: readonly Value[]
   /** Number of nodes in the recorded graph (before fusion). */
   readonly nodeCount: number
+  /** The numbers' type: `'float64'` (the default, the `Value` API's numbers) or `'float32'`. */
+  readonly precision: Precision
+  /**
+   * Whether the layers of a batch run as matrix products on the WebAssembly SIMD kernel: `true`
+   * when `compileGraph`'s `simd` option allowed it, the runtime has WebAssembly SIMD, and the
+   * graph has a layer that several samples run alike.
+   */
+  readonly simd: boolean
   /** Parameter data, one slot per parameter; the next `forward()` reads it. */
-  readonly parameterData: Float64Array
+  readonly parameterData: Data
   /** Gradient of the output with respect to each parameter, added to by every `backward()`. */
-  readonly parameterGrad: Float64Array
+  readonly parameterGrad: Data
   /** Input data, one slot per input; write the next sample or batch here. */
-  readonly inputData: Float64Array
+  readonly inputData: Data
   /** Gradient of the output with respect to each input, added to by every `backward()`. */
-  readonly inputGrad: Float64Array
+  readonly inputGrad: Data
   /** Values of the observed nodes after the last `forward()`, in the order given. */
-  readonly observedData: Float64Array
+  readonly observedData: Data
   private readonly tape: Tape
-  private readonly values: Float64Array
-  private readonly grads: Float64Array
-  /** The input of each fused neuron's activation, kept by `forward()` for its derivative. */
-  private readonly preActivations: Float64Array
+  /** Every slot's value, gradient and activation input, in the kernel's memory when it runs. */
+  private readonly memory: GraphMemory
+  private readonly values: Data
+  private readonly grads: Data
   /** Where replay reports the repetition of a failing record. */
   private readonly failure = new Int32Array(1)
 
   /** @internal Use {@link compileGraph}. */
-  constructor(tape: Tape, parameters: readonly Value[], inputs: readonly Value[]) {
+  constructor(
+    tape: Tape,
+    parameters: readonly Value[],
+    inputs: readonly Value[],
+    settings: ReplaySettings = { precision: 'float64', simd: false },
+  ) {
     checkTape(tape, parameters, inputs)
     this.tape = tape
     this.parameters = parameters
     this.inputs = inputs
     this.nodeCount = tape.nodeCount
-    this.values = tape.values
-    this.grads = new Float64Array(tape.slotCount)
-    this.preActivations = new Float64Array(tape.slotCount)
+    this.precision = settings.precision
+    this.memory = allocateGraphMemory(
+      tape.records,
+      tape.slotCount,
+      settings.precision,
+      settings.simd,
+    )
+    this.simd = this.memory.matrix !== undefined
+    this.values = this.memory.values as Data
+    this.values.set(tape.values)
+    this.grads = this.memory.grads as Data
     const parameterEnd = tape.parameterCount
     const inputEnd = parameterEnd + tape.inputCount
-    this.parameterData = this.values.subarray(0, parameterEnd)
-    this.parameterGrad = this.grads.subarray(0, parameterEnd)
-    this.inputData = this.values.subarray(parameterEnd, inputEnd)
-    this.inputGrad = this.grads.subarray(parameterEnd, inputEnd)
-    this.observedData = new Float64Array(tape.observedSlots.length)
+    this.parameterData = this.values.subarray(0, parameterEnd) as Data
+    this.parameterGrad = this.grads.subarray(0, parameterEnd) as Data
+    this.inputData = this.values.subarray(parameterEnd, inputEnd) as Data
+    this.inputGrad = this.grads.subarray(parameterEnd, inputEnd) as Data
+    this.observedData = new (this.values.constructor as new (length: number) => Data)(
+      tape.observedSlots.length,
+    )
   }
 
   /** The output's value after the last `forward()` (its recorded value before the first). */
@@ -89,7 +121,7 @@ export class CompiledGraph {
     const { records, operands, observedSlots, parameterCount, inputCount } = this.tape
     if (!leavesFinite(this.values, parameterCount + inputCount))
       throw nonFiniteLeaf(this.values, this.parameters, this.inputs)
-    const failed = replayForward(records, operands, this.values, this.preActivations, this.failure)
+    const failed = replayForward(records, operands, this.memory, this.failure)
     if (failed >= 0) throw nonFiniteResult(this.tape, this.values, failed, this.failure[0]!)
     for (let index = 0; index < observedSlots.length; index++)
       this.observedData[index] = this.values[observedSlots[index]!]!
@@ -113,14 +145,7 @@ export class CompiledGraph {
     grads.fill(0, leafEnd)
     if (outputSlot < leafEnd) grads[outputSlot]! += 1
     else grads[outputSlot] = 1
-    const failed = replayBackward(
-      records,
-      operands,
-      this.values,
-      this.preActivations,
-      grads,
-      this.failure,
-    )
+    const failed = replayBackward(records, operands, this.memory, this.failure)
     if (failed >= 0) throw nonFiniteGradient(this.tape, grads, failed, this.failure[0]!)
     for (let slot = 0; slot < leafEnd; slot++) {
       const grad = grads[slot]!
@@ -147,7 +172,7 @@ export class CompiledGraph {
    */
   setInputs(data: ArrayLike<number>): void {
     const target = this.inputData
-    checkInputData(data, target.length)
+    checkInputData(data, target.length, this.precision)
     for (let index = 0; index < target.length; index++) target[index] = data[index]!
   }
 

@@ -2,6 +2,7 @@ import { NonFiniteGradientError, NonFiniteResultError } from '../errors.js'
 import { type BinaryOp, OP_LIST, type UnaryOp } from '../ops.js'
 import {
   DOT,
+  type FloatArray,
   NO_ACTIVATION,
   RECORD_WIDTH,
   type RecordFields,
@@ -19,7 +20,7 @@ import {
  */
 export function nonFiniteResult(
   tape: Tape,
-  values: Float64Array,
+  values: FloatArray,
   index: number,
   repetition: number,
 ): NonFiniteResultError {
@@ -60,7 +61,7 @@ export function nonFiniteResult(
 /** Names the node (op and label) whose gradient is not finite, as the dynamic `backward()` would. */
 export function nonFiniteGradient(
   tape: Tape,
-  grads: Float64Array,
+  grads: FloatArray,
   index: number,
   repetition: number,
 ): NonFiniteGradientError {

@@ -1,15 +1,14 @@
-import { OP_LIST, type UnaryOp } from '../ops.js'
 import {
   A,
   A_STRIDE,
-  ACTIVATION,
   B,
   B_STRIDE,
   BIAS,
   BIAS_STRIDE,
   FLAGS,
+  type FloatArray,
+  fusedActivation,
   LENGTH,
-  NO_ACTIVATION,
   OUT,
   OUT_STRIDE,
   REPEAT,
@@ -32,10 +31,10 @@ export function dotForward(
   records: Int32Array,
   at: number,
   operands: Int32Array,
-  values: Float64Array,
-  preActivations: Float64Array,
+  values: FloatArray,
+  preActivations: FloatArray,
 ): number {
-  const activation = activationOf(records, at)
+  const activation = fusedActivation(records, at)
   const keepInput = activation?.derivativeReadsInput === true
   const length = records[at + LENGTH]!
   const flags = records[at + FLAGS]!
@@ -56,13 +55,16 @@ export function dotForward(
       }
     }
     if (bias >= 0) total += values[bias]!
+    // Stored before it is checked, so that a float32 graph checks (and activates) the rounded number.
+    values[out] = total
+    total = values[out]!
     if (total - total !== 0) return repetition
     if (activation !== undefined) {
       if (keepInput) preActivations[out] = total
-      total = activation.forward(total)
+      values[out] = activation.forward(total)
+      total = values[out]!
       if (total - total !== 0) return repetition
     }
-    values[out] = total
     out += records[at + OUT_STRIDE]!
     x += records[at + A_STRIDE]!
     w += records[at + B_STRIDE]!
@@ -80,9 +82,9 @@ export function dotBackward(
   records: Int32Array,
   at: number,
   operands: Int32Array,
-  values: Float64Array,
-  preActivations: Float64Array,
-  grads: Float64Array,
+  values: FloatArray,
+  preActivations: FloatArray,
+  grads: FloatArray,
 ): number {
   const length = records[at + LENGTH]!
   const flags = records[at + FLAGS]!
@@ -91,7 +93,7 @@ export function dotBackward(
   const xStride = records[at + A_STRIDE]!
   const wStride = records[at + B_STRIDE]!
   const biasStride = records[at + BIAS_STRIDE]!
-  const activation = activationOf(records, at)
+  const activation = fusedActivation(records, at)
   const keepInput = activation?.derivativeReadsInput === true
   const xGrad = (flags & X_GRAD) !== 0
   const wGrad = (flags & W_GRAD) !== 0
@@ -130,8 +132,8 @@ export function dotBackward(
 
 function gatherBackward(
   operands: Int32Array,
-  values: Float64Array,
-  grads: Float64Array,
+  values: FloatArray,
+  grads: FloatArray,
   x: number,
   w: number,
   length: number,
@@ -144,10 +146,4 @@ function gatherBackward(
     if ((flags & X_GRAD) !== 0) grads[xSlot]! += values[wSlot]! * g
     if ((flags & W_GRAD) !== 0) grads[wSlot]! += values[xSlot]! * g
   }
-}
-
-/** The op fused after the sum, if any. */
-function activationOf(records: Int32Array, at: number): UnaryOp | undefined {
-  const code = records[at + ACTIVATION]!
-  return code === NO_ACTIVATION ? undefined : (OP_LIST[code] as UnaryOp)
 }

@@ -1,5 +1,17 @@
 import type { BinaryOp, UnaryOp } from '../ops.js'
-import { A, A_STRIDE, B, B_STRIDE, FLAGS, OUT, OUT_STRIDE, REPEAT, W_GRAD, X_GRAD } from './tape.js'
+import {
+  A,
+  A_STRIDE,
+  B,
+  B_STRIDE,
+  FLAGS,
+  type FloatArray,
+  OUT,
+  OUT_STRIDE,
+  REPEAT,
+  W_GRAD,
+  X_GRAD,
+} from './tape.js'
 
 /**
  * Runs every repetition of the record at `at`, an op of one or two inputs, with the op's forward
@@ -10,7 +22,7 @@ export function elementwiseForward(
   op: UnaryOp | BinaryOp,
   records: Int32Array,
   at: number,
-  values: Float64Array,
+  values: FloatArray,
 ): number {
   const forward = op.forward as (a: number, b: number) => number
   const repeat = records[at + REPEAT]!
@@ -21,9 +33,10 @@ export function elementwiseForward(
   let a = records[at + A]!
   let b = records[at + B]!
   for (let repetition = 0; repetition < repeat; repetition++) {
-    const result = forward(values[a]!, values[b]!)
+    // Stored before it is checked, so that a float32 graph checks the rounded number.
+    values[out] = forward(values[a]!, values[b]!)
+    const result = values[out]!
     if (result - result !== 0) return repetition
-    values[out] = result
     out += outStride
     a += aStride
     b += bStride
@@ -39,8 +52,8 @@ export function unaryBackward(
   op: UnaryOp,
   records: Int32Array,
   at: number,
-  values: Float64Array,
-  grads: Float64Array,
+  values: FloatArray,
+  grads: FloatArray,
 ): number {
   const derivative = op.derivative
   const last = records[at + REPEAT]! - 1
@@ -67,8 +80,8 @@ export function binaryBackward(
   op: BinaryOp,
   records: Int32Array,
   at: number,
-  values: Float64Array,
-  grads: Float64Array,
+  values: FloatArray,
+  grads: FloatArray,
 ): number {
   const { derivativeA, derivativeB } = op
   const last = records[at + REPEAT]! - 1

@@ -12,6 +12,7 @@ import {
   OUT,
   RECORD_WIDTH,
   REPEAT,
+  ROWS,
   SUM,
   W_GRAD,
   W_RANGE,
@@ -66,6 +67,7 @@ export function emitRecords(
     records[at + OUT] = slotOf[node]!
     records[at + BIAS] = -1
     records[at + REPEAT] = 1
+    records[at + ROWS] = 1
     if (dot >= 0) {
       const dotStart = childStart[dot]!
       const middle = (dotStart + childStart[dot + 1]!) / 2

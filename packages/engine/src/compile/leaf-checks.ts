@@ -1,7 +1,8 @@
 import { InvalidOperandError, InvalidOptionError } from '../errors.js'
 import type { Value } from '../value.js'
 import { DataLengthError } from './compile-errors.js'
-import type { Tape } from './tape.js'
+import type { Precision } from './simd/wasm-gemm.js'
+import type { FloatArray, Tape } from './tape.js'
 
 /**
  * Throws unless the `CompiledGraph` constructor was given what `compileGraph` gives it: a tape
@@ -38,7 +39,7 @@ export function checkTape(tape: Tape, parameters: unknown, inputs: unknown): voi
  * whole sum NaN. Ops such as `tanh`, `sigmoid`, `relu` and `exp` turn ±Infinity into finite
  * results, so the output alone cannot show a bad leaf.
  */
-export function leavesFinite(values: Float64Array, leafEnd: number): boolean {
+export function leavesFinite(values: FloatArray, leafEnd: number): boolean {
   let check = 0
   for (let slot = 0; slot < leafEnd; slot++) {
     const value = values[slot]!
@@ -49,7 +50,7 @@ export function leavesFinite(values: Float64Array, leafEnd: number): boolean {
 
 /** Names the first parameter or input whose data is not finite, for `forward()` to throw. */
 export function nonFiniteLeaf(
-  values: Float64Array,
+  values: FloatArray,
   parameters: readonly Value[],
   inputs: readonly Value[],
 ): InvalidOperandError {
@@ -67,10 +68,15 @@ export function nonFiniteLeaf(
 }
 
 /**
- * Throws unless `data` is an array-like of `expected` finite numbers, checking every entry before
+ * Throws unless `data` is an array-like of `expected` finite numbers (within float32's range for a
+ * float32 graph, where a larger number would be stored as Infinity), checking every entry before
  * the caller writes any, so a bad entry leaves the graph's data as it was.
  */
-export function checkInputData(data: ArrayLike<number>, expected: number): void {
+export function checkInputData(
+  data: ArrayLike<number>,
+  expected: number,
+  precision: Precision,
+): void {
   if (typeof data !== 'object' || data === null || typeof data.length !== 'number')
     throw new InvalidOptionError(
       'data',
@@ -82,6 +88,10 @@ export function checkInputData(data: ArrayLike<number>, expected: number): void 
   if (data.length !== expected) throw new DataLengthError('setInputs', expected, data.length)
   for (let index = 0; index < expected; index++) {
     const number = data[index]
-    if (!Number.isFinite(number)) throw new InvalidOperandError(`setInputs[${index}]`, number)
+    if (
+      !Number.isFinite(number) ||
+      (precision === 'float32' && !Number.isFinite(Math.fround(number as number)))
+    )
+      throw new InvalidOperandError(`setInputs[${index}]`, number)
   }
 }

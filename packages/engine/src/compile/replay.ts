@@ -1,26 +1,29 @@
 import { type BinaryOp, OP_LIST, type UnaryOp } from '../ops.js'
 import { dotBackward, dotForward } from './dot-kernels.js'
 import { binaryBackward, elementwiseForward, unaryBackward } from './elementwise-kernels.js'
-import { DOT, RECORD_WIDTH, SUM } from './tape.js'
+import { batchedBackward, batchedForward } from './simd/batched-layer.js'
+import type { GraphMemory } from './simd/graph-memory.js'
+import { DOT, RECORD_WIDTH, ROWS, SUM } from './tape.js'
 
 /**
- * Runs every record forward, writing each result into `values` (and the input of each fused
- * activation into `preActivations`). Stops at the first result that is not finite and returns its
- * record's index, with the repetition in `failure[0]` (the caller turns them into an error);
- * returns -1 when all is well.
+ * Runs every record forward, writing each result into `memory.values` (and the input of each fused
+ * activation into `memory.preActivations`). Stops at the first result that is not finite and
+ * returns its record's index, with the repetition in `failure[0]` (the caller turns them into an
+ * error); returns -1 when all is well.
  */
 export function replayForward(
   records: Int32Array,
   operands: Int32Array,
-  values: Float64Array,
-  preActivations: Float64Array,
+  memory: GraphMemory,
   failure: Int32Array,
 ): number {
+  const { values, preActivations } = memory
   for (let at = 0; at < records.length; at += RECORD_WIDTH) {
     const code = records[at]!
     let repetition: number
-    // A sum is recorded as a dot with ones.
-    if (code === DOT || code === SUM)
+    // A batched layer runs on the matrix kernel; a sum is recorded as a dot with ones.
+    if (records[at + ROWS]! > 1) repetition = batchedForward(records, at, memory)
+    else if (code === DOT || code === SUM)
       repetition = dotForward(records, at, operands, values, preActivations)
     else repetition = elementwiseForward(OP_LIST[code] as UnaryOp | BinaryOp, records, at, values)
     if (repetition < 0) continue
@@ -31,22 +34,22 @@ export function replayForward(
 }
 
 /**
- * Runs every record backward, in reverse (repetitions too), accumulating into `grads`, which the
- * caller has zeroed and seeded. Stops at the first output gradient that is not finite and returns
- * its record's index, with the repetition in `failure[0]`; returns -1 when all is well.
+ * Runs every record backward, in reverse (repetitions too), accumulating into `memory.grads`,
+ * which the caller has zeroed and seeded. Stops at the first output gradient that is not finite
+ * and returns its record's index, with the repetition in `failure[0]`; returns -1 when all is well.
  */
 export function replayBackward(
   records: Int32Array,
   operands: Int32Array,
-  values: Float64Array,
-  preActivations: Float64Array,
-  grads: Float64Array,
+  memory: GraphMemory,
   failure: Int32Array,
 ): number {
+  const { values, preActivations, grads } = memory
   for (let at = records.length - RECORD_WIDTH; at >= 0; at -= RECORD_WIDTH) {
     const code = records[at]!
     let repetition: number
-    if (code === DOT || code === SUM)
+    if (records[at + ROWS]! > 1) repetition = batchedBackward(records, at, memory)
+    else if (code === DOT || code === SUM)
       repetition = dotBackward(records, at, operands, values, preActivations, grads)
     else {
       const op = OP_LIST[code]!

@@ -1,4 +1,4 @@
-import { OP_LIST, OPS } from '../ops.js'
+import { OP_LIST, OPS, type UnaryOp } from '../ops.js'
 
 /**
  * A compiled graph is a tape of fixed-width records over one flat array of node values (and one of
@@ -15,6 +15,10 @@ import { OP_LIST, OPS } from '../ops.js'
  *   one-input op whose code is in `activation` unless it is `NO_ACTIVATION` (a fused neuron).
  * - A record runs `repeat` times, its slot fields advancing by their strides each time: the
  *   neurons of a layer, or the squares of an L2 penalty, become one record.
+ * - A layer's `dot` record may run for `rows` samples at once (a batched layer, see
+ *   `batchSamples`): row `r` reads its xs from `a + r · aRowStride` and writes its outputs from
+ *   `out + r · outRowStride`, with the same weights and biases. Repetition `r · repeat + j` is
+ *   neuron `j` of row `r`. Every other record has one row.
  */
 export interface Tape {
   /** The records, `RECORD_WIDTH` int32s each, in execution order. */
@@ -48,6 +52,9 @@ export const OUT_STRIDE = 9
 export const A_STRIDE = 10
 export const B_STRIDE = 11
 export const BIAS_STRIDE = 12
+export const ROWS = 13
+export const OUT_ROW_STRIDE = 14
+export const A_ROW_STRIDE = 15
 
 /** The fields of one record, with its slots where a given repetition finds them. */
 export interface RecordFields {
@@ -64,33 +71,42 @@ export interface RecordFields {
   readonly aStride: number
   readonly bStride: number
   readonly biasStride: number
+  readonly rows: number
 }
 
 /**
- * Reads the record at `at`, its slot fields advanced to repetition `repetition`, for diagnosis.
- * The kernels read their few fields directly: an object per record costs them measurably.
+ * Reads the record at `at`, its slot fields advanced to repetition `repetition` (of its row, for a
+ * batched layer), for diagnosis. The kernels read their few fields directly: an object per record
+ * costs them measurably.
  */
 export function readRecord(records: Int32Array, at: number, repetition: number): RecordFields {
+  const repeat = records[at + REPEAT]!
+  const row = Math.floor(repetition / repeat)
+  const step = repetition % repeat
   const outStride = records[at + OUT_STRIDE]!
   const aStride = records[at + A_STRIDE]!
   const bStride = records[at + B_STRIDE]!
   const biasStride = records[at + BIAS_STRIDE]!
   return {
     code: records[at + CODE]!,
-    out: records[at + OUT]! + repetition * outStride,
-    a: records[at + A]! + repetition * aStride,
-    b: records[at + B]! + repetition * bStride,
+    out: records[at + OUT]! + row * records[at + OUT_ROW_STRIDE]! + step * outStride,
+    a: records[at + A]! + row * records[at + A_ROW_STRIDE]! + step * aStride,
+    b: records[at + B]! + step * bStride,
     length: records[at + LENGTH]!,
-    bias: records[at + BIAS]! + repetition * biasStride,
+    bias: records[at + BIAS]! + step * biasStride,
     activation: records[at + ACTIVATION]!,
     flags: records[at + FLAGS]!,
-    repeat: records[at + REPEAT]!,
+    repeat,
     outStride,
     aStride,
     bStride,
     biasStride,
+    rows: records[at + ROWS]!,
   }
 }
+
+/** The numbers of a compiled graph: `Float64Array`s by default, `Float32Array`s for `precision: 'float32'`. */
+export type FloatArray = Float64Array | Float32Array
 
 /** The code of each op: its position in the op table. */
 export const OP_CODES: ReadonlyMap<string, number> = new Map(
@@ -112,3 +128,9 @@ export const W_RANGE = 2
 export const X_GRAD = 4
 /** Some w (or the second operand) depends on an input or parameter, so it receives gradients. */
 export const W_GRAD = 8
+
+/** The op fused after a `dot` record's sum, if any. */
+export function fusedActivation(records: Int32Array, at: number): UnaryOp | undefined {
+  const code = records[at + ACTIVATION]!
+  return code === NO_ACTIVATION ? undefined : (OP_LIST[code] as UnaryOp)
+}

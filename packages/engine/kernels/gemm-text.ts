@@ -1,0 +1,135 @@
+import { COLUMN_BLOCK as BLOCK } from '../src/compile/simd/wasm-gemm.js'
+
+/**
+ * The WebAssembly text of the compiled replay's matrix kernel, one function per precision.
+ *
+ * `gemm_f64(m, n, p, a, aRow, aCol, b, bRow, c, cRow)` sets, for `i < m` and `j < n`,
+ *
+ *     C[i][j] = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]
+ *
+ * where `a`, `b` and `c` are byte offsets into the imported memory and the strides count elements.
+ * `n` must be a multiple of the column block (`COLUMN_BLOCK` in src/compile/simd/wasm-gemm.ts): the kernel reads and writes whole blocks of
+ * columns, so the caller leaves room past the last column (the extra results are discarded).
+ * Strided A covers `X·Wᵀ` (rows of samples), `Xᵀ·G` (columns of samples) and `G·W` with one kernel.
+ *
+ * Each `C[i][j]` is one accumulator that starts at 0 and adds `A · B` term by term in the order of
+ * `q`, with a multiply and an add rounded separately (baseline SIMD has no fused multiply-add):
+ * exactly the floating-point operations of the scalar loop `total += x[q] * w[q]`, so the
+ * vectorised forward pass gives the scalar replay's numbers to the bit. The vectors run across `j`,
+ * four rows of A at a time, so every loaded B vector serves four rows and every A element two
+ * vectors: eight accumulators, kept in registers.
+ */
+const COLUMN_BLOCK = { f64: BLOCK.float64, f32: BLOCK.float32 } as const
+
+type Precision = keyof typeof COLUMN_BLOCK
+
+const ROW_BLOCK = 4
+const VECTOR_BYTES = 16
+
+interface Lanes {
+  readonly scalar: string
+  readonly vector: string
+  readonly bytes: number
+}
+
+const LANES: Record<Precision, Lanes> = {
+  f64: { scalar: 'f64', vector: 'f64x2', bytes: 8 },
+  f32: { scalar: 'f32', vector: 'f32x4', bytes: 4 },
+}
+
+/** The whole module: the memory it works in is imported as `env.memory`. */
+export function gemmModuleText(): string {
+  return [
+    '(module',
+    '  (import "env" "memory" (memory 1))',
+    gemmFunction('f64'),
+    gemmFunction('f32'),
+    ')',
+    '',
+  ].join('\n')
+}
+
+function gemmFunction(precision: Precision): string {
+  const { scalar, vector, bytes } = LANES[precision]
+  const get = (name: string) => `(local.get $${name})`
+  const set = (name: string, value: string) => `(local.set $${name} ${value})`
+  const add = (left: string, right: string) => `(i32.add ${left} ${right})`
+  const rows = (count: number) => Array.from({ length: count }, (_, row) => row)
+  const accumulators = rows(ROW_BLOCK).flatMap((row) => [`c${row}0`, `c${row}1`])
+
+  /** The inner loop over q for `count` rows starting at row `$i`, then their store into C. */
+  const block = (count: number) =>
+    [
+      ...rows(count).map((row) =>
+        set(
+          `pa${row}`,
+          row === 0
+            ? add(get('a'), `(i32.mul ${get('i')} ${get('aRow')})`)
+            : add(get(`pa${row - 1}`), get('aRow')),
+        ),
+      ),
+      set('pb', add(get('b'), `(i32.mul ${get('j')} (i32.const ${bytes}))`)),
+      ...rows(count).flatMap((row) =>
+        [0, 1].map((half) => set(`c${row}${half}`, '(v128.const i64x2 0 0)')),
+      ),
+      set('q', get('p')),
+      '(block $qDone (loop $qNext',
+      `  (br_if $qDone (i32.eqz ${get('q')}))`,
+      `  ${set('b0', `(v128.load ${get('pb')})`)}`,
+      `  ${set('b1', `(v128.load offset=${VECTOR_BYTES} ${get('pb')})`)}`,
+      ...rows(count).flatMap((row) => [
+        `  ${set('x', `(${vector}.splat (${scalar}.load ${get(`pa${row}`)}))`)}`,
+        ...[0, 1].map(
+          (half) =>
+            `  ${set(`c${row}${half}`, `(${vector}.add ${get(`c${row}${half}`)} (${vector}.mul ${get('x')} ${get(`b${half}`)}))`)}`,
+        ),
+        `  ${set(`pa${row}`, add(get(`pa${row}`), get('aCol')))}`,
+      ]),
+      `  ${set('pb', add(get('pb'), get('bRow')))}`,
+      `  ${set('q', `(i32.sub ${get('q')} (i32.const 1))`)}`,
+      '  (br $qNext)))',
+      set(
+        'pc',
+        add(
+          get('c'),
+          add(`(i32.mul ${get('i')} ${get('cRow')})`, `(i32.mul ${get('j')} (i32.const ${bytes}))`),
+        ),
+      ),
+      ...rows(count).flatMap((row) => [
+        `(v128.store ${get('pc')} ${get(`c${row}0`)})`,
+        `(v128.store offset=${VECTOR_BYTES} ${get('pc')} ${get(`c${row}1`)})`,
+        set('pc', add(get('pc'), get('cRow'))),
+      ]),
+      set('i', add(get('i'), `(i32.const ${count})`)),
+    ].map((line) => `        ${line}`)
+
+  return [
+    `  (func (export "gemm_${precision}")`,
+    '    (param $m i32) (param $n i32) (param $p i32) (param $a i32) (param $aRow i32) (param $aCol i32)',
+    '    (param $b i32) (param $bRow i32) (param $c i32) (param $cRow i32)',
+    '    (local $i i32) (local $j i32) (local $q i32) (local $pb i32) (local $pc i32)',
+    `    ${rows(ROW_BLOCK)
+      .map((row) => `(local $pa${row} i32)`)
+      .join(' ')}`,
+    `    (local $b0 v128) (local $b1 v128) (local $x v128) ${accumulators.map((name) => `(local $${name} v128)`).join(' ')}`,
+    '    ;; Strides from elements to bytes.',
+    ...['aRow', 'aCol', 'bRow', 'cRow'].map(
+      (name) => `    ${set(name, `(i32.mul ${get(name)} (i32.const ${bytes}))`)}`,
+    ),
+    '    (block $jDone (loop $jNext',
+    `      (br_if $jDone (i32.ge_u ${get('j')} ${get('n')}))`,
+    `      ${set('i', '(i32.const 0)')}`,
+    `      ;; Blocks of ${ROW_BLOCK} rows, then the rows left one at a time.`,
+    '      (block $blocksDone (loop $blockNext',
+    `        (br_if $blocksDone (i32.gt_s ${add(get('i'), `(i32.const ${ROW_BLOCK})`)} ${get('m')}))`,
+    ...block(ROW_BLOCK),
+    '        (br $blockNext)))',
+    '      (block $rowsDone (loop $rowNext',
+    `        (br_if $rowsDone (i32.ge_s ${get('i')} ${get('m')}))`,
+    ...block(1),
+    '        (br $rowNext)))',
+    `      ${set('j', add(get('j'), `(i32.const ${COLUMN_BLOCK[precision]})`))}`,
+    '      (br $jNext)))',
+    '  )',
+  ].join('\n')
+}

@@ -1,0 +1,125 @@
+import { type FloatArray, LENGTH, RECORD_WIDTH, REPEAT, ROWS } from '../tape.js'
+import {
+  COLUMN_BLOCK,
+  type Gemm,
+  instantiateGemm,
+  kernelMemory,
+  type Precision,
+} from './wasm-gemm.js'
+
+/** The numbers a compiled graph works on, one entry per slot. */
+export interface GraphMemory {
+  readonly precision: Precision
+  /** The value of every slot. */
+  readonly values: FloatArray
+  /** The gradient of the output with respect to every slot. */
+  readonly grads: FloatArray
+  /** The input of each fused activation, kept by the forward pass for its derivative. */
+  readonly preActivations: FloatArray
+  /** The matrix kernel and its scratch, when the tape has batched layers for it to run. */
+  readonly matrix: MatrixKernel | undefined
+}
+
+/** The matrix kernel, the memory it shares with the graph's arrays, and its scratch matrices. */
+export interface MatrixKernel {
+  readonly gemm: Gemm
+  /** Bytes per element. */
+  readonly bytes: number
+  /** Columns per kernel block: matrices it writes are as wide as a multiple of this. */
+  readonly block: number
+  /** Byte offset of `values` in the kernel's memory (that of a slot is this plus slot · bytes). */
+  readonly valuesAt: number
+  /** `Wᵀ` in the forward pass, `(∂L/∂W)ᵀ` in the backward pass: `length × width`. */
+  readonly weights: FloatArray
+  readonly weightsAt: number
+  /** The layer's sums before the bias in the forward pass, `∂L/∂Z` in the backward: `rows × width`. */
+  readonly sums: FloatArray
+  readonly sumsAt: number
+  /** `∂L/∂X` of the layer's xs in the backward pass: `rows × inputWidth`. */
+  readonly inputGrads: FloatArray
+  readonly inputGradsAt: number
+}
+
+/** Bytes between arrays: a whole SIMD vector, so every array starts aligned for it. */
+const ALIGN = 16
+/** Room past the end: the kernel may read up to a column block past a weight matrix's last row. */
+const SLACK = 64
+
+/** `columns` rounded up to a whole number of the kernel's column blocks. */
+export function paddedWidth(columns: number, block: number): number {
+  return Math.ceil(columns / block) * block
+}
+
+/**
+ * The graph's arrays for `slotCount` slots. When `simd` and the tape has batched layers, they live
+ * in one WebAssembly memory with the matrix kernel's scratch; otherwise they are plain typed arrays.
+ */
+export function allocateGraphMemory(
+  records: Int32Array,
+  slotCount: number,
+  precision: Precision,
+  simd: boolean,
+): GraphMemory {
+  const Floats = precision === 'float64' ? Float64Array : Float32Array
+  const bytes = Floats.BYTES_PER_ELEMENT
+  const scratch = scratchSizes(records, COLUMN_BLOCK[precision])
+  if (!simd || scratch === undefined)
+    return {
+      precision,
+      values: new Floats(slotCount),
+      grads: new Floats(slotCount),
+      preActivations: new Floats(slotCount),
+      matrix: undefined,
+    }
+  let end = 0
+  const claim = (elements: number) => {
+    const at = end
+    end += Math.ceil((elements * bytes) / ALIGN) * ALIGN
+    return at
+  }
+  const valuesAt = claim(slotCount)
+  const gradsAt = claim(slotCount)
+  const preActivationsAt = claim(slotCount)
+  const weightsAt = claim(scratch.weights)
+  const sumsAt = claim(scratch.sums)
+  const inputGradsAt = claim(scratch.inputGrads)
+  const memory = kernelMemory(end + SLACK)
+  const view = (at: number, elements: number) => new Floats(memory.buffer, at, elements)
+  return {
+    precision,
+    values: view(valuesAt, slotCount),
+    grads: view(gradsAt, slotCount),
+    preActivations: view(preActivationsAt, slotCount),
+    matrix: {
+      gemm: instantiateGemm(memory, precision),
+      bytes,
+      block: COLUMN_BLOCK[precision],
+      valuesAt,
+      weights: view(weightsAt, scratch.weights),
+      weightsAt,
+      sums: view(sumsAt, scratch.sums),
+      sumsAt,
+      inputGrads: view(inputGradsAt, scratch.inputGrads),
+      inputGradsAt,
+    },
+  }
+}
+
+/** The largest scratch matrices any batched layer needs, or `undefined` when there is none. */
+function scratchSizes(records: Int32Array, block: number) {
+  let found = false
+  let weights = 0
+  let sums = 0
+  let inputGrads = 0
+  for (let at = 0; at < records.length; at += RECORD_WIDTH) {
+    const rows = records[at + ROWS]!
+    if (rows === 1) continue
+    found = true
+    const length = records[at + LENGTH]!
+    const width = paddedWidth(records[at + REPEAT]!, block)
+    weights = Math.max(weights, length * width)
+    sums = Math.max(sums, rows * width)
+    inputGrads = Math.max(inputGrads, rows * paddedWidth(length, block))
+  }
+  return found ? { weights, sums, inputGrads } : undefined
+}

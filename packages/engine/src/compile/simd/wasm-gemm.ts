@@ -1,0 +1,81 @@
+import { GEMM_MODULE_BASE64 } from './gemm-module.js'
+
+/** The type of a compiled graph's numbers: float64 (the `Value` API's) or float32. */
+export type Precision = 'float64' | 'float32'
+
+/**
+ * Columns the matrix kernel computes at a time, per precision: two SIMD vectors, of two float64 or
+ * four float32 lanes. A matrix it writes is as wide as its column count rounded up to this.
+ */
+export const COLUMN_BLOCK: Readonly<Record<Precision, number>> = { float64: 4, float32: 8 }
+
+/**
+ * `C[i][j] = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]` for `i < m`, `j < n` (a multiple of the
+ * column block), in the instance's memory; `a`, `b`, `c` are byte offsets, strides count elements.
+ */
+export type Gemm = (
+  m: number,
+  n: number,
+  p: number,
+  a: number,
+  aRow: number,
+  aCol: number,
+  b: number,
+  bRow: number,
+  c: number,
+  cRow: number,
+) => void
+
+/**
+ * The part of the WebAssembly JavaScript API the kernel uses, typed here: the engine compiles
+ * without the DOM's type library, and a runtime may lack WebAssembly altogether.
+ */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> }
+  Memory: new (descriptor: { initial: number }) => KernelMemory
+}
+
+/** A WebAssembly memory: its bytes, which the graph's typed arrays view. */
+export interface KernelMemory {
+  readonly buffer: ArrayBuffer
+}
+
+const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly
+
+let compiled: object | null | undefined
+
+/**
+ * The matrix kernel's module, compiled once per process; `undefined` where the runtime has no
+ * WebAssembly SIMD (or does not compile synchronously), and the replay keeps to JavaScript.
+ */
+function gemmModule(): object | undefined {
+  if (compiled === undefined) {
+    try {
+      if (webAssembly === undefined) throw new Error('no WebAssembly')
+      const text = atob(GEMM_MODULE_BASE64)
+      const bytes = Uint8Array.from(text, (character) => character.charCodeAt(0))
+      compiled = new webAssembly.Module(bytes)
+    } catch {
+      compiled = null
+    }
+  }
+  return compiled ?? undefined
+}
+
+/** Whether this runtime can run the matrix kernel. */
+export function simdAvailable(): boolean {
+  return gemmModule() !== undefined
+}
+
+/** A memory of `bytes` bytes at least, for the kernel to work in. */
+export function kernelMemory(bytes: number): KernelMemory {
+  return new (webAssembly as WebAssemblyApi).Memory({ initial: Math.ceil(bytes / 65_536) })
+}
+
+/** The kernel of `precision`, working in `memory`; only where {@link simdAvailable}. */
+export function instantiateGemm(memory: KernelMemory, precision: Precision): Gemm {
+  const module = gemmModule() as object
+  const { exports } = new (webAssembly as WebAssemblyApi).Instance(module, { env: { memory } })
+  return (precision === 'float64' ? exports.gemm_f64 : exports.gemm_f32) as Gemm
+}

@@ -1,0 +1,281 @@
+/*
+ * The batched replay: the matrix kernel against the scalar loop it replaces, the committed kernel
+ * bytes against their text, and compiled graphs of layers run for many samples at once against
+ * the scalar replay and the dynamic engine.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { assembleGemmModule } from '../kernels/gemm-module-source.js'
+import { GEMM_MODULE_BASE64 } from '../src/compile/simd/gemm-module.js'
+import {
+  COLUMN_BLOCK,
+  instantiateGemm,
+  kernelMemory,
+  type Precision,
+  simdAvailable,
+} from '../src/compile/simd/wasm-gemm.js'
+import {
+  compileGraph,
+  InvalidOperandError,
+  InvalidOptionError,
+  NonFiniteGradientError,
+  NonFiniteResultError,
+  Value,
+} from '../src/index.js'
+import { catchError } from './support/catch-error.js'
+
+/** A seeded stream of numbers in [-1, 1), so that every graph here is the same on every run. */
+function numbers(seed: number) {
+  let state = seed
+  return () => {
+    state = (state * 16_807) % 2_147_483_647
+    return (state / 2_147_483_647) * 2 - 1
+  }
+}
+
+type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear'
+
+/**
+ * An MLP of `sizes` (its last layer linear) run on `samples` samples, and a hinge-like loss of
+ * its first outputs, built from `Value`s as a user would: the graph the batched replay is for.
+ */
+function layeredGraph(samples: number, sizes: readonly number[], activation: Activation, seed = 1) {
+  const next = numbers(seed)
+  const layers = sizes.slice(1).map((width, index) => ({
+    weights: Array.from({ length: width }, () =>
+      Array.from({ length: sizes[index]! }, () => new Value(next())),
+    ),
+    biases: Array.from({ length: width }, () => new Value(next())),
+    activation: index === sizes.length - 2 ? 'linear' : activation,
+  }))
+  const inputs: Value[] = []
+  const outputs: Value[] = []
+  for (let sample = 0; sample < samples; sample++) {
+    let xs = Array.from({ length: sizes[0]! }, () => {
+      const input = new Value(next() * 3)
+      inputs.push(input)
+      return input
+    })
+    for (const { weights, biases, activation } of layers)
+      xs = weights.map((row, neuron) => {
+        const sum = Value.dot(xs, row).add(biases[neuron]!)
+        return activation === 'linear' ? sum : sum[activation]()
+      })
+    outputs.push(...xs)
+  }
+  const terms = outputs.map((output, index) =>
+    output
+      .mul(index % 2 === 0 ? 1 : -1)
+      .add(1)
+      .relu(),
+  )
+  const loss = Value.sum(terms).mul(1 / samples)
+  const parameters = layers.flatMap(({ weights, biases }) => [...weights.flat(), ...biases])
+  return { loss, parameters, inputs, outputs }
+}
+
+/** The largest difference between two arrays, relative to the largest magnitude in `expected`. */
+function relativeDifference(received: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let scale = 0
+  let difference = 0
+  for (let index = 0; index < expected.length; index++) {
+    scale = Math.max(scale, Math.abs(expected[index]!))
+    difference = Math.max(difference, Math.abs(received[index]! - expected[index]!))
+  }
+  return scale === 0 ? difference : difference / scale
+}
+
+const available = simdAvailable()
+
+describe('the matrix kernel', () => {
+  it('runs here: Node 20 and later have WebAssembly SIMD', () => {
+    expect(available).toBe(true)
+  })
+
+  it('ships the bytes its text assembles to', async () => {
+    const assembled = await assembleGemmModule()
+    expect(Buffer.from(GEMM_MODULE_BASE64, 'base64').equals(Buffer.from(assembled))).toBe(true)
+  })
+
+  /** C = A·B with strided A, by the kernel and by the scalar loop of the given rounding. */
+  const compare = (precision: Precision, round: (x: number) => number) =>
+    fc.property(
+      fc.integer({ min: 1, max: 9 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 0, max: 11 }),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 1000 }),
+      (m, blocks, p, transposed, seed) => {
+        const n = blocks * COLUMN_BLOCK[precision]
+        const Floats = precision === 'float64' ? Float64Array : Float32Array
+        const bytes = Floats.BYTES_PER_ELEMENT
+        const memory = kernelMemory(65_536)
+        const all = new Floats(memory.buffer)
+        const next = numbers(seed)
+        for (let index = 0; index < 3_000; index++) all[index] = next() * 10
+        const [a, b, c] = [0, 1_000, 2_000]
+        // A is m × p, read by rows, or stored p × m and read by columns.
+        const [aRow, aCol] = transposed ? [1, m] : [p, 1]
+        instantiateGemm(memory, precision)(
+          m,
+          n,
+          p,
+          a * bytes,
+          aRow,
+          aCol,
+          b * bytes,
+          n,
+          c * bytes,
+          n,
+        )
+        for (let i = 0; i < m; i++)
+          for (let j = 0; j < n; j++) {
+            let total = 0
+            for (let q = 0; q < p; q++)
+              total = round(total + round(all[a + i * aRow + q * aCol]! * all[b + q * n + j]!))
+            expect(all[c + i * n + j]).toBe(total)
+          }
+      },
+    )
+
+  it.runIf(available)(
+    'adds the terms of each entry in order, as the scalar loop does (float64)',
+    () => {
+      fc.assert(compare('float64', (x) => x))
+    },
+  )
+
+  it.runIf(available)('rounds every product and sum to float32 (float32)', () => {
+    fc.assert(compare('float32', Math.fround))
+  })
+})
+
+describe('a compiled graph of layers run for many samples', () => {
+  it.each([
+    ['relu', [2, 16, 16, 1]],
+    ['tanh', [3, 5, 7, 2]],
+    ['sigmoid', [4, 9, 1]],
+    ['linear', [1, 3, 3]],
+  ] as const)(
+    'with %s layers %j gives the scalar replay’s forward to the bit and its gradients to 1e-14',
+    (activation, sizes) => {
+      const { loss, parameters, inputs, outputs } = layeredGraph(13, sizes, activation)
+      const declaration = { output: loss, parameters, inputs, observed: outputs }
+      const scalar = compileGraph({ ...declaration, simd: false })
+      const batched = compileGraph(declaration)
+      expect([scalar.simd, batched.simd]).toEqual([false, available])
+      for (const step of [0, 1]) {
+        // The second step runs on new inputs and parameters.
+        if (step === 1)
+          for (const graph of [scalar, batched]) {
+            graph.setInputs(Array.from(graph.inputData, (x) => x * -0.5))
+            graph.parameterData[0] = 0.25
+          }
+        for (const graph of [scalar, batched]) {
+          graph.forward()
+          graph.zeroGrad()
+          graph.backward()
+        }
+        expect(batched.value).toBe(scalar.value)
+        expect(Array.from(batched.observedData)).toEqual(Array.from(scalar.observedData))
+        expect(relativeDifference(batched.parameterGrad, scalar.parameterGrad)).toBeLessThan(1e-14)
+        expect(relativeDifference(batched.inputGrad, scalar.inputGrad)).toBeLessThan(1e-14)
+      }
+    },
+  )
+
+  it('gives the dynamic engine’s loss and gradients', () => {
+    const { loss, parameters, inputs } = layeredGraph(20, [2, 8, 8, 1], 'relu', 7)
+    const graph = compileGraph({ output: loss, parameters, inputs })
+    graph.forward()
+    graph.backward()
+    loss.backward()
+    expect(graph.value).toBe(loss.data)
+    const dynamic = parameters.map((parameter) => parameter.grad)
+    expect(relativeDifference(graph.parameterGrad, dynamic)).toBeLessThan(1e-14)
+  })
+
+  it('keeps a chain in which each sample reads the previous one’s output correct', () => {
+    // The same layer applied again and again (shared weights, as in a recurrent net): no two of
+    // its applications can run at once, since each reads the one before.
+    const next = numbers(3)
+    const weights = Array.from({ length: 4 }, () =>
+      Array.from({ length: 4 }, () => new Value(next())),
+    )
+    const start = Array.from({ length: 4 }, () => new Value(next()))
+    let state = start
+    for (let step = 0; step < 6; step++) state = weights.map((row) => Value.dot(state, row).tanh())
+    const loss = Value.sum(state)
+    const parameters = weights.flat()
+    const graph = compileGraph({ output: loss, parameters, inputs: start })
+    graph.forward()
+    graph.backward()
+    loss.backward()
+    expect(graph.value).toBe(loss.data)
+    const dynamic = parameters.map((parameter) => parameter.grad)
+    expect(relativeDifference(graph.parameterGrad, dynamic)).toBeLessThan(1e-14)
+  })
+
+  it('names the op whose result overflows, as the scalar replay does', () => {
+    const { loss, parameters, inputs } = layeredGraph(6, [2, 4, 1], 'tanh')
+    for (const simd of [false, true]) {
+      const graph = compileGraph({ output: loss, parameters, inputs, simd })
+      graph.inputData[4] = 1e308
+      graph.parameterData[0] = 1e10
+      const error = catchError(() => graph.forward())
+      expect(error).toBeInstanceOf(NonFiniteResultError)
+      expect((error as NonFiniteResultError).op).toBe('dot')
+    }
+  })
+
+  it('names the node whose gradient overflows, as the scalar replay does', () => {
+    const { parameters, inputs, outputs } = layeredGraph(6, [2, 4, 1], 'relu')
+    // 1 / o has the slope -1 / o², which overflows at o = 1e-160 while 1 / o is still finite.
+    const output = Value.sum(outputs.map((o) => o.pow(-1)))
+    for (const simd of [false, true]) {
+      const graph = compileGraph({ output, parameters, inputs, simd })
+      // The output layer's four weights and its bias come last: every output becomes 1e-160.
+      graph.parameterData.fill(0, 12, 16)
+      graph.parameterData[16] = 1e-160
+      graph.forward()
+      const error = catchError(() => graph.backward())
+      expect(error).toBeInstanceOf(NonFiniteGradientError)
+      expect((error as NonFiniteGradientError).op).toBe('add')
+    }
+  })
+})
+
+describe('float32', () => {
+  it('trains in Float32Arrays, within float32 rounding of float64', () => {
+    const { loss, parameters, inputs, outputs } = layeredGraph(13, [2, 16, 16, 1], 'relu')
+    const declaration = { output: loss, parameters, inputs, observed: outputs }
+    const double = compileGraph(declaration)
+    const single = compileGraph({ ...declaration, precision: 'float32' })
+    expect(single.precision).toBe('float32')
+    expect(single.parameterData).toBeInstanceOf(Float32Array)
+    expect(single.observedData).toBeInstanceOf(Float32Array)
+    for (const graph of [double, single]) {
+      graph.forward()
+      graph.backward()
+    }
+    expect(Math.abs(single.value - double.value) / Math.abs(double.value)).toBeLessThan(1e-5)
+    expect(relativeDifference(single.parameterGrad, double.parameterGrad)).toBeLessThan(1e-5)
+  })
+
+  it('refuses an input float32 cannot hold, before writing any', () => {
+    const x = new Value(1)
+    const graph = compileGraph({ output: x.mul(2), inputs: [x], precision: 'float32' })
+    expect(() => graph.setInputs([1e39])).toThrow(InvalidOperandError)
+    expect(graph.inputData[0]).toBe(1)
+  })
+
+  it('refuses a precision or simd option it does not know', () => {
+    const x = new Value(1)
+    expect(() => compileGraph({ output: x.mul(2), precision: 'float16' as never })).toThrow(
+      InvalidOptionError,
+    )
+    expect(() => compileGraph({ output: x.mul(2), simd: 'yes' as never })).toThrow(
+      InvalidOptionError,
+    )
+  })
+})
