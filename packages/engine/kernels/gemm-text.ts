@@ -3,21 +3,25 @@ import { COLUMN_BLOCK as BLOCK } from '../src/compile/simd/wasm-gemm.js'
 /**
  * The WebAssembly text of the compiled replay's matrix kernel, one function per precision.
  *
- * `gemm_f64(m, n, p, a, aRow, aCol, b, bRow, c, cRow)` sets, for `i < m` and `j < n`,
+ * `gemm_f64(m, n, p, a, aRow, aCol, b, bRow, c, cRow, bias, accumulate)` computes, for `i < m`
+ * and `j < n`,
  *
- *     C[i][j] = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]
+ *     S = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]
+ *     C[i·cRow + j] = S (+ bias[j] when bias ≥ 0) (C's old value + S when accumulate ≠ 0)
  *
- * where `a`, `b` and `c` are byte offsets into the imported memory and the strides count elements.
- * `n` must be a multiple of the column block (`COLUMN_BLOCK` in src/compile/simd/wasm-gemm.ts): the kernel reads and writes whole blocks of
- * columns, so the caller leaves room past the last column (the extra results are discarded).
- * Strided A covers `X·Wᵀ` (rows of samples), `Xᵀ·G` (columns of samples) and `G·W` with one kernel.
+ * where `a`, `b`, `c` and `bias` are byte offsets into the imported memory and the strides count
+ * elements. Columns go in blocks of two vectors; in the last, partial block the kernel reads B (and
+ * C, to accumulate) past column `n` and discards those lanes, so the caller leaves that much room
+ * after the last row, but it stores only the columns below `n`. Strided A covers `X·Wᵀ` (rows of
+ * samples), `Gᵀ·X` (columns of samples) and `G·W` with one kernel, and writes go straight into the
+ * graph's slots: a layer's outputs, or the gradients it adds into.
  *
- * Each `C[i][j]` is one accumulator that starts at 0 and adds `A · B` term by term in the order of
- * `q`, with a multiply and an add rounded separately (baseline SIMD has no fused multiply-add):
- * exactly the floating-point operations of the scalar loop `total += x[q] * w[q]`, so the
- * vectorised forward pass gives the scalar replay's numbers to the bit. The vectors run across `j`,
- * four rows of A at a time, so every loaded B vector serves four rows and every A element two
- * vectors: eight accumulators, kept in registers.
+ * Each `S` is one accumulator that starts at 0 and adds `A · B` term by term in the order of `q`,
+ * with a multiply and an add rounded separately (baseline SIMD has no fused multiply-add), then
+ * adds the bias: exactly the floating-point operations of the scalar loop `total += x[q] * w[q]`
+ * and `total + bias`, so the vectorised forward pass gives the scalar replay's numbers to the bit.
+ * The vectors run across `j`, four rows of A at a time, so every loaded B vector serves four rows
+ * and every A element two vectors: eight accumulators, kept in registers.
  */
 const COLUMN_BLOCK = { f64: BLOCK.float64, f32: BLOCK.float32 } as const
 
@@ -57,6 +61,36 @@ function gemmFunction(precision: Precision): string {
   const rows = (count: number) => Array.from({ length: count }, (_, row) => row)
   const accumulators = rows(ROW_BLOCK).flatMap((row) => [`c${row}0`, `c${row}1`])
 
+  const lanes = VECTOR_BYTES / bytes
+  /** Row `row`'s two accumulators, plus the bias and C's old value as asked, stored into C. */
+  const store = (row: number) => {
+    const halves = [0, 1] as const
+    const accumulator = (half: number) => `c${row}${half}`
+    const update = (half: number, term: string) =>
+      set(accumulator(half), `(${vector}.add ${get(accumulator(half))} ${term})`)
+    const offset = (half: number) => (half === 0 ? '' : ` offset=${VECTOR_BYTES}`)
+    const lane = (column: number) =>
+      `(${vector}.extract_lane ${column % lanes} ${get(accumulator(Math.floor(column / lanes)))})`
+    return [
+      `(if (i32.ge_s ${get('bias')} (i32.const 0)) (then`,
+      ...halves.map((half) => `  ${update(half, `(v128.load${offset(half)} ${get('pBias')})`)}`),
+      '))',
+      `(if ${get('accumulate')} (then`,
+      ...halves.map((half) => `  ${update(half, `(v128.load${offset(half)} ${get('pc')})`)}`),
+      '))',
+      `(if (i32.le_u ${add(get('j'), `(i32.const ${2 * lanes})`)} ${get('n')}) (then`,
+      ...halves.map((half) => `  (v128.store${offset(half)} ${get('pc')} ${get(accumulator(half))})`),
+      ') (else',
+      ...Array.from({ length: 2 * lanes }, (_, column) =>
+        [
+          `  (if (i32.lt_u ${add(get('j'), `(i32.const ${column})`)} ${get('n')}) (then`,
+          `    (${scalar}.store offset=${column * bytes} ${get('pc')} ${lane(column)})))`,
+        ].join('\n        '),
+      ),
+      '))',
+    ]
+  }
+
   /** The inner loop over q for `count` rows starting at row `$i`, then their store into C. */
   const block = (count: number) =>
     [
@@ -95,19 +129,16 @@ function gemmFunction(precision: Precision): string {
           add(`(i32.mul ${get('i')} ${get('cRow')})`, `(i32.mul ${get('j')} (i32.const ${bytes}))`),
         ),
       ),
-      ...rows(count).flatMap((row) => [
-        `(v128.store ${get('pc')} ${get(`c${row}0`)})`,
-        `(v128.store offset=${VECTOR_BYTES} ${get('pc')} ${get(`c${row}1`)})`,
-        set('pc', add(get('pc'), get('cRow'))),
-      ]),
+      ...rows(count).flatMap((row) => [...store(row), set('pc', add(get('pc'), get('cRow')))]),
       set('i', add(get('i'), `(i32.const ${count})`)),
     ].map((line) => `        ${line}`)
 
   return [
     `  (func (export "gemm_${precision}")`,
     '    (param $m i32) (param $n i32) (param $p i32) (param $a i32) (param $aRow i32) (param $aCol i32)',
-    '    (param $b i32) (param $bRow i32) (param $c i32) (param $cRow i32)',
-    '    (local $i i32) (local $j i32) (local $q i32) (local $pb i32) (local $pc i32)',
+    '    (param $b i32) (param $bRow i32) (param $c i32) (param $cRow i32) (param $bias i32)',
+    '    (param $accumulate i32)',
+    '    (local $i i32) (local $j i32) (local $q i32) (local $pb i32) (local $pc i32) (local $pBias i32)',
     `    ${rows(ROW_BLOCK)
       .map((row) => `(local $pa${row} i32)`)
       .join(' ')}`,
@@ -119,6 +150,7 @@ function gemmFunction(precision: Precision): string {
     '    (block $jDone (loop $jNext',
     `      (br_if $jDone (i32.ge_u ${get('j')} ${get('n')}))`,
     `      ${set('i', '(i32.const 0)')}`,
+    `      ${set('pBias', add(get('bias'), `(i32.mul ${get('j')} (i32.const ${bytes}))`))}`,
     `      ;; Blocks of ${ROW_BLOCK} rows, then the rows left one at a time.`,
     '      (block $blocksDone (loop $blockNext',
     `        (br_if $blocksDone (i32.gt_s ${add(get('i'), `(i32.const ${ROW_BLOCK})`)} ${get('m')}))`,

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest'
 import { assembleGemmModule } from '../kernels/gemm-module-source.js'
 import { GEMM_MODULE_BASE64 } from '../src/compile/simd/gemm-module.js'
 import {
-  COLUMN_BLOCK,
   instantiateGemm,
   kernelMemory,
   type Precision,
@@ -97,25 +96,31 @@ describe('the matrix kernel', () => {
     expect(Buffer.from(GEMM_MODULE_BASE64, 'base64').equals(Buffer.from(assembled))).toBe(true)
   })
 
-  /** C = A·B with strided A, by the kernel and by the scalar loop of the given rounding. */
+  /**
+   * C = A·B with strided A, by the kernel and by the scalar loop of the given rounding: with a
+   * bias or added to C's old value, for any number of columns (a partial last block included),
+   * storing nothing past the last column.
+   */
   const compare = (precision: Precision, round: (x: number) => number) =>
     fc.property(
       fc.integer({ min: 1, max: 9 }),
-      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 19 }),
       fc.integer({ min: 0, max: 11 }),
       fc.boolean(),
+      fc.constantFrom('set', 'bias', 'accumulate'),
       fc.integer({ min: 1, max: 1000 }),
-      (m, blocks, p, transposed, seed) => {
-        const n = blocks * COLUMN_BLOCK[precision]
+      (m, n, p, transposed, mode, seed) => {
         const Floats = precision === 'float64' ? Float64Array : Float32Array
         const bytes = Floats.BYTES_PER_ELEMENT
         const memory = kernelMemory(65_536)
         const all = new Floats(memory.buffer)
         const next = numbers(seed)
-        for (let index = 0; index < 3_000; index++) all[index] = next() * 10
-        const [a, b, c] = [0, 1_000, 2_000]
-        // A is m × p, read by rows, or stored p × m and read by columns.
+        for (let index = 0; index < 4_000; index++) all[index] = round(next() * 10)
+        const before = Floats.from(all)
+        const [a, b, c, bias] = [0, 1_000, 2_000, 3_000]
+        // A is m × p, read by rows, or stored p × m and read by columns; C's rows are n + 3 apart.
         const [aRow, aCol] = transposed ? [1, m] : [p, 1]
+        const cRow = n + 3
         instantiateGemm(memory, precision)(
           m,
           n,
@@ -126,15 +131,30 @@ describe('the matrix kernel', () => {
           b * bytes,
           n,
           c * bytes,
-          n,
+          cRow,
+          mode === 'bias' ? bias * bytes : -1,
+          mode === 'accumulate' ? 1 : 0,
         )
+        const expected = Floats.from(before)
         for (let i = 0; i < m; i++)
           for (let j = 0; j < n; j++) {
             let total = 0
             for (let q = 0; q < p; q++)
-              total = round(total + round(all[a + i * aRow + q * aCol]! * all[b + q * n + j]!))
-            expect(all[c + i * n + j]).toBe(total)
+              total = round(
+                total + round(before[a + i * aRow + q * aCol]! * before[b + q * n + j]!),
+              )
+            if (mode === 'bias') total = round(total + before[bias + j]!)
+            if (mode === 'accumulate') total = round(before[c + i * cRow + j]! + total)
+            expected[c + i * cRow + j] = total
           }
+        // C's rows with a margin on each side (nothing stored there), then everything else untouched.
+        const region = (array: ArrayLike<number>) =>
+          Array.from({ length: m * cRow + 16 }, (_, k) => array[c - 8 + k])
+        expect(region(all)).toEqual(region(expected))
+        let changed = 0
+        for (let index = 0; index < 4_000; index++)
+          if (!Object.is(all[index], expected[index])) changed++
+        expect(changed).toBe(0)
       },
     )
 

@@ -4,7 +4,6 @@ import {
   A_STRIDE,
   B,
   B_STRIDE,
-  BIAS,
   BIAS_STRIDE,
   CODE,
   DOT,
@@ -88,20 +87,20 @@ export function batchSamples(records: Int32Array, slotCount: number): Int32Array
 
 /**
  * A layer the matrix kernel can run: a `dot` record over slot ranges whose repetitions are the
- * neurons of one layer, each reading the same xs, its own row of a row-major weight matrix and
- * its own bias, and writing side by side.
+ * neurons of one layer (or a single neuron), each reading the same xs and its own row of weights
+ * (and bias), and writing side by side.
  */
 function isLayer(records: Int32Array, at: number): boolean {
   const flags = records[at + FLAGS]!
   const ranges = X_RANGE | W_RANGE
-  const bias = records[at + BIAS]!
   return (
     records[at + CODE] === DOT &&
     (flags & ranges) === ranges &&
-    records[at + A_STRIDE] === 0 &&
-    records[at + OUT_STRIDE] === 1 &&
-    records[at + B_STRIDE] === records[at + LENGTH] &&
-    (bias < 0 ? records[at + BIAS_STRIDE] === 0 : records[at + BIAS_STRIDE] === 1)
+    // A single neuron has no strides to check.
+    (records[at + REPEAT] === 1 ||
+      (records[at + A_STRIDE] === 0 &&
+        records[at + OUT_STRIDE] === 1 &&
+        records[at + B_STRIDE]! >= records[at + LENGTH]!))
   )
 }
 
@@ -121,7 +120,8 @@ function linkAlike(records: Int32Array): Int32Array {
   for (let index = 0; index < count; index++) {
     const at = index * RECORD_WIDTH
     let shape: string
-    if (isLayer(records, at)) shape = `layer ${records.subarray(at + B, at + REPEAT + 1).join(' ')}`
+    if (isLayer(records, at))
+      shape = `layer ${records.subarray(at + B, at + BIAS_STRIDE + 1).join(' ')}`
     else if (isSingleOp(records, at)) shape = `op ${records[at + CODE]} ${records[at + FLAGS]}`
     else continue
     const previous = lastOfShape.get(shape)

@@ -2,7 +2,9 @@ import {
   A,
   A_ROW_STRIDE,
   B,
+  B_STRIDE,
   BIAS,
+  BIAS_STRIDE,
   FLAGS,
   fusedActivation,
   LENGTH,
@@ -15,57 +17,69 @@ import {
 } from '../tape.js'
 import { type GraphMemory, type MatrixKernel, paddedWidth } from './graph-memory.js'
 
+/** Side of the square tiles in which the weights are transposed. */
+const TILE = 16
+
 /**
- * Runs the batched layer at `at` forward: `Z = X·Wᵀ` by the matrix kernel, then, for each sample
- * and neuron in order, `+ bias`, the activation and the finiteness checks of `dotForward`. The
- * kernel adds each neuron's terms in the order of the scalar loop, so the numbers are the same to
- * the bit. Returns the first repetition (`row · neurons + neuron`) that is not finite, or -1.
+ * Runs the batched layer at `at` forward: `Z = X·Wᵀ + b` by the matrix kernel, straight into the
+ * layer's output slots, then, for each sample and neuron in order, the activation and the
+ * finiteness checks of `dotForward`. The kernel adds each neuron's terms in the order of the
+ * scalar loop, then the bias, so the numbers are the same to the bit. Returns the first repetition
+ * (`row · neurons + neuron`) that is not finite, or -1.
  */
 export function batchedForward(records: Int32Array, at: number, memory: GraphMemory): number {
   const { values, preActivations } = memory
   const matrix = memory.matrix as MatrixKernel
-  const { weights, sums } = matrix
+  const { weights, biases, bytes, valuesAt } = matrix
   const length = records[at + LENGTH]!
   const neurons = records[at + REPEAT]!
   const rows = records[at + ROWS]!
   const w = records[at + B]!
+  const wRow = records[at + B_STRIDE]!
   const bias = records[at + BIAS]!
+  const biasStep = records[at + BIAS_STRIDE]!
   const width = paddedWidth(neurons, matrix.block)
-  // The kernel's vectors run across neurons, so it reads the weights transposed.
-  for (let neuron = 0; neuron < neurons; neuron++)
-    for (let k = 0; k < length; k++) weights[k * width + neuron] = values[w + neuron * length + k]!
-  const { bytes, valuesAt } = matrix
-  const a = records[at + A]!
-  const aRow = records[at + A_ROW_STRIDE]!
+  // The kernel's vectors run across neurons, so it reads the weights transposed (copied in tiles,
+  // so that both the reads and the writes stay within a few cache lines) and the biases side by side.
+  for (let first = 0; first < neurons; first += TILE) {
+    const neuronEnd = Math.min(first + TILE, neurons)
+    for (let start = 0; start < length; start += TILE) {
+      const kEnd = Math.min(start + TILE, length)
+      for (let neuron = first; neuron < neuronEnd; neuron++)
+        for (let k = start; k < kEnd; k++)
+          weights[k * width + neuron] = values[w + neuron * wRow + k]!
+    }
+  }
+  if (bias >= 0)
+    for (let neuron = 0; neuron < neurons; neuron++)
+      biases[neuron] = values[bias + neuron * biasStep]!
+  const out = records[at + OUT]!
+  const outRow = records[at + OUT_ROW_STRIDE]!
   matrix.gemm(
     rows,
-    width,
+    neurons,
     length,
-    valuesAt + a * bytes,
-    aRow,
+    valuesAt + records[at + A]! * bytes,
+    records[at + A_ROW_STRIDE]!,
     1,
     matrix.weightsAt,
     width,
-    matrix.sumsAt,
-    width,
+    valuesAt + out * bytes,
+    outRow,
+    bias >= 0 ? matrix.biasesAt : -1,
+    0,
   )
 
   const activation = fusedActivation(records, at)
   const keepInput = activation?.derivativeReadsInput === true
-  const outRow = records[at + OUT_ROW_STRIDE]!
-  let out = records[at + OUT]!
-  for (let row = 0; row < rows; row++, out += outRow) {
+  for (let row = 0, start = out; row < rows; row++, start += outRow) {
     for (let neuron = 0; neuron < neurons; neuron++) {
-      const slot = out + neuron
-      // Stored before it is checked, so that a float32 graph checks the rounded number.
-      values[slot] =
-        bias >= 0
-          ? sums[row * width + neuron]! + values[bias + neuron]!
-          : sums[row * width + neuron]!
+      const slot = start + neuron
       let result = values[slot]!
       if (result - result !== 0) return row * neurons + neuron
       if (activation === undefined) continue
       if (keepInput) preActivations[slot] = result
+      // Stored before it is checked, so that a float32 graph checks the rounded number.
       values[slot] = activation.forward(result)
       result = values[slot]!
       if (result - result !== 0) return row * neurons + neuron
@@ -76,79 +90,80 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
 
 /**
  * Propagates the gradients of the batched layer at `at`: `G = ∂L/∂Z` (the output gradients times
- * the activation's derivative), then `∂L/∂b += Σ_rows G`, `∂L/∂W += Gᵀ·X` and `∂L/∂X += G·W` by the
- * matrix kernel, each only where it is needed. The weights' gradients add the samples in another
- * order than the scalar replay, so they may differ from it in the last bits. Returns the first
- * repetition whose output gradient is not finite, or -1.
+ * the activation's derivative), then `∂L/∂b += Σ_rows G` and, by the matrix kernel adding straight
+ * into the gradient slots, `∂L/∂W += Gᵀ·X` and `∂L/∂X += G·W`, each only where it is needed. The
+ * weights' and biases' gradients add the samples in another order than the scalar replay, so they
+ * may differ from it in the last bits. Returns the first repetition whose output gradient is not
+ * finite, or -1.
  */
 export function batchedBackward(records: Int32Array, at: number, memory: GraphMemory): number {
   const { values, grads, preActivations } = memory
   const matrix = memory.matrix as MatrixKernel
-  const { sums: gradients, bytes, valuesAt, block } = matrix
+  const { sums: gradients, biases: biasGrads, bytes, valuesAt, gradsAt } = matrix
   const length = records[at + LENGTH]!
   const neurons = records[at + REPEAT]!
   const rows = records[at + ROWS]!
   const flags = records[at + FLAGS]!
   const w = records[at + B]!
+  const wRow = records[at + B_STRIDE]!
   const bias = records[at + BIAS]!
   const a = records[at + A]!
   const aRow = records[at + A_ROW_STRIDE]!
   const outRow = records[at + OUT_ROW_STRIDE]!
-  const width = paddedWidth(neurons, block)
+  const width = paddedWidth(neurons, matrix.block)
   const activation = fusedActivation(records, at)
   const keepInput = activation?.derivativeReadsInput === true
 
-  let out = records[at + OUT]!
-  for (let row = 0; row < rows; row++, out += outRow) {
+  biasGrads.fill(0, 0, neurons)
+  for (let row = 0, start = records[at + OUT]!; row < rows; row++, start += outRow) {
     for (let neuron = 0; neuron < neurons; neuron++) {
-      const slot = out + neuron
+      const slot = start + neuron
       const g = grads[slot]!
       if (g - g !== 0) return row * neurons + neuron
-      const at = row * width + neuron
-      gradients[at] =
+      const entry = row * width + neuron
+      gradients[entry] =
         activation === undefined
           ? g
           : activation.derivative(keepInput ? preActivations[slot]! : 0, values[slot]!) * g
-      if (bias >= 0) grads[bias + neuron]! += gradients[at]!
+      biasGrads[neuron]! += gradients[entry]!
     }
   }
-  if ((flags & W_GRAD) !== 0) {
-    // (∂L/∂W)ᵀ = Xᵀ·G: the kernel's rows are the xs, its sum runs over the samples.
-    const { weights } = matrix
-    matrix.gemm(
-      length,
-      width,
-      rows,
-      valuesAt + a * bytes,
-      1,
-      aRow,
-      matrix.sumsAt,
-      width,
-      matrix.weightsAt,
-      width,
-    )
+  if (bias >= 0) {
+    const biasStep = records[at + BIAS_STRIDE]!
     for (let neuron = 0; neuron < neurons; neuron++)
-      for (let k = 0; k < length; k++)
-        grads[w + neuron * length + k]! += weights[k * width + neuron]!
+      grads[bias + neuron * biasStep]! += biasGrads[neuron]!
   }
-  if ((flags & X_GRAD) !== 0) {
-    const { inputGrads } = matrix
-    const inputWidth = paddedWidth(length, block)
+  // ∂L/∂W += Gᵀ·X: the kernel's rows are the neurons, its sum runs over the samples.
+  if ((flags & W_GRAD) !== 0)
+    matrix.gemm(
+      neurons,
+      length,
+      rows,
+      matrix.sumsAt,
+      1,
+      width,
+      valuesAt + a * bytes,
+      aRow,
+      gradsAt + w * bytes,
+      wRow,
+      -1,
+      1,
+    )
+  // ∂L/∂X += G·W.
+  if ((flags & X_GRAD) !== 0)
     matrix.gemm(
       rows,
-      inputWidth,
+      length,
       neurons,
       matrix.sumsAt,
       width,
       1,
       valuesAt + w * bytes,
-      length,
-      matrix.inputGradsAt,
-      inputWidth,
+      wRow,
+      gradsAt + a * bytes,
+      aRow,
+      -1,
+      1,
     )
-    let x = a
-    for (let row = 0; row < rows; row++, x += aRow)
-      for (let k = 0; k < length; k++) grads[x + k]! += inputGrads[row * inputWidth + k]!
-  }
   return -1
 }

@@ -25,24 +25,25 @@ export interface MatrixKernel {
   readonly gemm: Gemm
   /** Bytes per element. */
   readonly bytes: number
-  /** Columns per kernel block: matrices it writes are as wide as a multiple of this. */
+  /** Columns per kernel block: a scratch matrix the kernel reads is as wide as a multiple of it. */
   readonly block: number
-  /** Byte offset of `values` in the kernel's memory (that of a slot is this plus slot · bytes). */
+  /** Byte offsets of `values` and `grads` in the kernel's memory (a slot's is this plus slot · bytes). */
   readonly valuesAt: number
-  /** `Wᵀ` in the forward pass, `(∂L/∂W)ᵀ` in the backward pass: `length × width`. */
+  readonly gradsAt: number
+  /** `Wᵀ`, `length × width`, for the forward pass. */
   readonly weights: FloatArray
   readonly weightsAt: number
-  /** The layer's sums before the bias in the forward pass, `∂L/∂Z` in the backward: `rows × width`. */
+  /** The layer's biases side by side, for the forward pass. */
+  readonly biases: FloatArray
+  readonly biasesAt: number
+  /** `G = ∂L/∂Z`, `rows × width`, for the backward pass. */
   readonly sums: FloatArray
   readonly sumsAt: number
-  /** `∂L/∂X` of the layer's xs in the backward pass: `rows × inputWidth`. */
-  readonly inputGrads: FloatArray
-  readonly inputGradsAt: number
 }
 
 /** Bytes between arrays: a whole SIMD vector, so every array starts aligned for it. */
 const ALIGN = 16
-/** Room past the end: the kernel may read up to a column block past a weight matrix's last row. */
+/** Room past the end: the kernel reads up to a column block past the last row it reads. */
 const SLACK = 64
 
 /** `columns` rounded up to a whole number of the kernel's column blocks. */
@@ -74,15 +75,15 @@ export function allocateGraphMemory(
   let end = 0
   const claim = (elements: number) => {
     const at = end
-    end += Math.ceil((elements * bytes) / ALIGN) * ALIGN
+    end += Math.ceil((elements * bytes) / ALIGN) * ALIGN + ALIGN
     return at
   }
   const valuesAt = claim(slotCount)
   const gradsAt = claim(slotCount)
   const preActivationsAt = claim(slotCount)
   const weightsAt = claim(scratch.weights)
+  const biasesAt = claim(scratch.biases)
   const sumsAt = claim(scratch.sums)
-  const inputGradsAt = claim(scratch.inputGrads)
   const memory = kernelMemory(end + SLACK)
   const view = (at: number, elements: number) => new Floats(memory.buffer, at, elements)
   return {
@@ -95,12 +96,13 @@ export function allocateGraphMemory(
       bytes,
       block: COLUMN_BLOCK[precision],
       valuesAt,
+      gradsAt,
       weights: view(weightsAt, scratch.weights),
       weightsAt,
+      biases: view(biasesAt, scratch.biases),
+      biasesAt,
       sums: view(sumsAt, scratch.sums),
       sumsAt,
-      inputGrads: view(inputGradsAt, scratch.inputGrads),
-      inputGradsAt,
     },
   }
 }
@@ -109,17 +111,16 @@ export function allocateGraphMemory(
 function scratchSizes(records: Int32Array, block: number) {
   let found = false
   let weights = 0
+  let biases = 0
   let sums = 0
-  let inputGrads = 0
   for (let at = 0; at < records.length; at += RECORD_WIDTH) {
     const rows = records[at + ROWS]!
     if (rows === 1) continue
     found = true
-    const length = records[at + LENGTH]!
     const width = paddedWidth(records[at + REPEAT]!, block)
-    weights = Math.max(weights, length * width)
+    weights = Math.max(weights, records[at + LENGTH]! * width)
+    biases = Math.max(biases, width)
     sums = Math.max(sums, rows * width)
-    inputGrads = Math.max(inputGrads, rows * paddedWidth(length, block))
   }
-  return found ? { weights, sums, inputGrads } : undefined
+  return found ? { weights, biases, sums } : undefined
 }

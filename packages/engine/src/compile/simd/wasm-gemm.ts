@@ -10,8 +10,10 @@ export type Precision = 'float64' | 'float32'
 export const COLUMN_BLOCK: Readonly<Record<Precision, number>> = { float64: 4, float32: 8 }
 
 /**
- * `C[i][j] = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]` for `i < m`, `j < n` (a multiple of the
- * column block), in the instance's memory; `a`, `b`, `c` are byte offsets, strides count elements.
+ * `C[i·cRow + j] = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]` for `i < m`, `j < n`, in the
+ * instance's memory, plus `bias[j]` when `bias ≥ 0`, added to C's old value when `accumulate` is
+ * 1. `a`, `b`, `c` and `bias` are byte offsets, strides count elements; the kernel reads up to a
+ * column block past each row of B and C (kernels/gemm-text.ts says exactly what it computes).
  */
 export type Gemm = (
   m: number,
@@ -24,6 +26,8 @@ export type Gemm = (
   bRow: number,
   c: number,
   cRow: number,
+  bias: number,
+  accumulate: 0 | 1,
 ) => void
 
 /**
