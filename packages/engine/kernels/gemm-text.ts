@@ -28,6 +28,8 @@ const COLUMN_BLOCK = { f64: BLOCK.float64, f32: BLOCK.float32 } as const
 type Precision = keyof typeof COLUMN_BLOCK
 
 const ROW_BLOCK = 4
+/** Terms of each sum per pass over C. */
+const CHUNK = 128
 const VECTOR_BYTES = 16
 
 interface Lanes {
@@ -46,10 +48,33 @@ export function gemmModuleText(): string {
   return [
     '(module',
     '  (import "env" "memory" (memory 1))',
+    storeFirstFunction('f64'),
     gemmFunction('f64'),
+    storeFirstFunction('f32'),
     gemmFunction('f32'),
     ')',
     '',
+  ].join('\n')
+}
+
+/**
+ * `storeFirst(at, low, high, count)` stores the first `count` lanes of the two vectors `low`,
+ * `high` (fewer than all of them) at byte offset `at`: the last, partial block of a row of C.
+ */
+function storeFirstFunction(precision: Precision): string {
+  const { scalar, vector, bytes } = LANES[precision]
+  const lanes = VECTOR_BYTES / bytes
+  return [
+    `  (func $storeFirst_${precision} (param $at i32) (param $low v128) (param $high v128) (param $count i32)`,
+    ...Array.from({ length: 2 * lanes - 1 }, (_, column) => {
+      const half = column < lanes ? '$low' : '$high'
+      const lane = `(${vector}.extract_lane ${column % lanes} (local.get ${half}))`
+      return [
+        `    (if (i32.lt_u (i32.const ${column}) (local.get $count)) (then`,
+        `      (${scalar}.store offset=${column * bytes} (local.get $at) ${lane})))`,
+      ].join('\n')
+    }),
+    '  )',
   ].join('\n')
 }
 
@@ -62,51 +87,78 @@ function gemmFunction(precision: Precision): string {
   const accumulators = rows(ROW_BLOCK).flatMap((row) => [`c${row}0`, `c${row}1`])
 
   const lanes = VECTOR_BYTES / bytes
-  /** Row `row`'s two accumulators, plus the bias and C's old value as asked, stored into C. */
+  /** Row `row`'s two accumulators, plus the bias after the last chunk, stored into C. */
   const store = (row: number) => {
     const halves = [0, 1] as const
     const accumulator = (half: number) => `c${row}${half}`
     const update = (half: number, term: string) =>
       set(accumulator(half), `(${vector}.add ${get(accumulator(half))} ${term})`)
     const offset = (half: number) => (half === 0 ? '' : ` offset=${VECTOR_BYTES}`)
-    const lane = (column: number) =>
-      `(${vector}.extract_lane ${column % lanes} ${get(accumulator(Math.floor(column / lanes)))})`
     return [
-      `(if (i32.ge_s ${get('bias')} (i32.const 0)) (then`,
+      `(if (i32.and ${get('last')} (i32.ge_s ${get('bias')} (i32.const 0))) (then`,
       ...halves.map((half) => `  ${update(half, `(v128.load${offset(half)} ${get('pBias')})`)}`),
       '))',
-      `(if ${get('accumulate')} (then`,
-      ...halves.map((half) => `  ${update(half, `(v128.load${offset(half)} ${get('pc')})`)}`),
-      '))',
       `(if (i32.le_u ${add(get('j'), `(i32.const ${2 * lanes})`)} ${get('n')}) (then`,
-      ...halves.map((half) => `  (v128.store${offset(half)} ${get('pc')} ${get(accumulator(half))})`),
-      ') (else',
-      ...Array.from({ length: 2 * lanes }, (_, column) =>
-        [
-          `  (if (i32.lt_u ${add(get('j'), `(i32.const ${column})`)} ${get('n')}) (then`,
-          `    (${scalar}.store offset=${column * bytes} ${get('pc')} ${lane(column)})))`,
-        ].join('\n        '),
+      ...halves.map(
+        (half) => `  (v128.store${offset(half)} ${get('pc')} ${get(accumulator(half))})`,
       ),
+      ') (else',
+      `  (call $storeFirst_${precision} ${get('pc')} ${get(accumulator(0))} ${get(accumulator(1))} (i32.sub ${get('n')} ${get('j')}))`,
       '))',
     ]
   }
 
-  /** The inner loop over q for `count` rows starting at row `$i`, then their store into C. */
+  /**
+   * For `count` rows starting at row `$i`: the accumulators from 0 (or from C: the old value to
+   * accumulate into, or the sums of the chunks before), the loop over this chunk's q, then the
+   * store into C.
+   */
   const block = (count: number) =>
     [
       ...rows(count).map((row) =>
         set(
           `pa${row}`,
           row === 0
-            ? add(get('a'), `(i32.mul ${get('i')} ${get('aRow')})`)
+            ? add(
+                get('a'),
+                add(
+                  `(i32.mul ${get('i')} ${get('aRow')})`,
+                  `(i32.mul ${get('q0')} ${get('aCol')})`,
+                ),
+              )
             : add(get(`pa${row - 1}`), get('aRow')),
         ),
       ),
-      set('pb', add(get('b'), `(i32.mul ${get('j')} (i32.const ${bytes}))`)),
-      ...rows(count).flatMap((row) =>
-        [0, 1].map((half) => set(`c${row}${half}`, '(v128.const i64x2 0 0)')),
+      set(
+        'pb',
+        add(
+          get('b'),
+          add(
+            `(i32.mul ${get('q0')} ${get('bRow')})`,
+            `(i32.mul ${get('j')} (i32.const ${bytes}))`,
+          ),
+        ),
       ),
-      set('q', get('p')),
+      set(
+        'pc',
+        add(
+          get('c'),
+          add(`(i32.mul ${get('i')} ${get('cRow')})`, `(i32.mul ${get('j')} (i32.const ${bytes}))`),
+        ),
+      ),
+      `(if (i32.or ${get('accumulate')} (i32.ne ${get('q0')} (i32.const 0))) (then`,
+      ...rows(count).flatMap((row) =>
+        [0, 1].map(
+          (half) =>
+            `  ${set(`c${row}${half}`, `(v128.load${half === 0 ? '' : ` offset=${VECTOR_BYTES}`} ${row === 0 ? get('pc') : add(get('pc'), `(i32.mul ${get('cRow')} (i32.const ${row}))`)})`)}`,
+        ),
+      ),
+      ') (else',
+      ...rows(count).flatMap((row) =>
+        [0, 1].map((half) => `  ${set(`c${row}${half}`, '(v128.const i64x2 0 0)')}`),
+      ),
+      '))',
+      set('q', get('chunk')),
       '(block $qDone (loop $qNext',
       `  (br_if $qDone (i32.eqz ${get('q')}))`,
       `  ${set('b0', `(v128.load ${get('pb')})`)}`,
@@ -122,13 +174,6 @@ function gemmFunction(precision: Precision): string {
       `  ${set('pb', add(get('pb'), get('bRow')))}`,
       `  ${set('q', `(i32.sub ${get('q')} (i32.const 1))`)}`,
       '  (br $qNext)))',
-      set(
-        'pc',
-        add(
-          get('c'),
-          add(`(i32.mul ${get('i')} ${get('cRow')})`, `(i32.mul ${get('j')} (i32.const ${bytes}))`),
-        ),
-      ),
       ...rows(count).flatMap((row) => [...store(row), set('pc', add(get('pc'), get('cRow')))]),
       set('i', add(get('i'), `(i32.const ${count})`)),
     ].map((line) => `        ${line}`)
@@ -139,6 +184,7 @@ function gemmFunction(precision: Precision): string {
     '    (param $b i32) (param $bRow i32) (param $c i32) (param $cRow i32) (param $bias i32)',
     '    (param $accumulate i32)',
     '    (local $i i32) (local $j i32) (local $q i32) (local $pb i32) (local $pc i32) (local $pBias i32)',
+    '    (local $q0 i32) (local $chunk i32) (local $last i32)',
     `    ${rows(ROW_BLOCK)
       .map((row) => `(local $pa${row} i32)`)
       .join(' ')}`,
@@ -147,6 +193,12 @@ function gemmFunction(precision: Precision): string {
     ...['aRow', 'aCol', 'bRow', 'cRow'].map(
       (name) => `    ${set(name, `(i32.mul ${get(name)} (i32.const ${bytes}))`)}`,
     ),
+    `    ;; q in chunks of ${CHUNK}, so that the rows of A and B a chunk reads stay in cache while`,
+    '    ;; every block of C is updated from them.',
+    '    (loop $chunkNext',
+    `      ${set('chunk', `(select (i32.sub ${get('p')} ${get('q0')}) (i32.const ${CHUNK}) (i32.lt_u (i32.sub ${get('p')} ${get('q0')}) (i32.const ${CHUNK})))`)}`,
+    `      ${set('last', `(i32.ge_u ${add(get('q0'), get('chunk'))} ${get('p')})`)}`,
+    `      ${set('j', '(i32.const 0)')}`,
     '    (block $jDone (loop $jNext',
     `      (br_if $jDone (i32.ge_u ${get('j')} ${get('n')}))`,
     `      ${set('i', '(i32.const 0)')}`,
@@ -162,6 +214,8 @@ function gemmFunction(precision: Precision): string {
     '        (br $rowNext)))',
     `      ${set('j', add(get('j'), `(i32.const ${COLUMN_BLOCK[precision]})`))}`,
     '      (br $jNext)))',
+    `      ${set('q0', add(get('q0'), get('chunk')))}`,
+    `      (br_if $chunkNext (i32.eqz ${get('last')})))`,
     '  )',
   ].join('\n')
 }

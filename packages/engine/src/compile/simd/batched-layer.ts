@@ -1,3 +1,4 @@
+import type { UnaryOp } from '../../ops.js'
 import {
   A,
   A_ROW_STRIDE,
@@ -28,7 +29,7 @@ const TILE = 16
  * (`row · neurons + neuron`) that is not finite, or -1.
  */
 export function batchedForward(records: Int32Array, at: number, memory: GraphMemory): number {
-  const { values, preActivations } = memory
+  const { values } = memory
   const matrix = memory.matrix as MatrixKernel
   const { weights, biases, bytes, valuesAt } = matrix
   const length = records[at + LENGTH]!
@@ -55,31 +56,82 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
       biases[neuron] = values[bias + neuron * biasStep]!
   const out = records[at + OUT]!
   const outRow = records[at + OUT_ROW_STRIDE]!
-  matrix.gemm(
-    rows,
-    neurons,
-    length,
-    valuesAt + records[at + A]! * bytes,
-    records[at + A_ROW_STRIDE]!,
-    1,
-    matrix.weightsAt,
-    width,
-    valuesAt + out * bytes,
-    outRow,
-    bias >= 0 ? matrix.biasesAt : -1,
-    0,
-  )
-
+  const sums = () =>
+    matrix.gemm(
+      rows,
+      neurons,
+      length,
+      valuesAt + records[at + A]! * bytes,
+      records[at + A_ROW_STRIDE]!,
+      1,
+      matrix.weightsAt,
+      width,
+      valuesAt + out * bytes,
+      outRow,
+      bias >= 0 ? matrix.biasesAt : -1,
+      0,
+    )
+  sums()
   const activation = fusedActivation(records, at)
-  const keepInput = activation?.derivativeReadsInput === true
+  if (activateAll(activation, memory, out, outRow, rows, neurons)) return -1
+  // Something is not finite: compute the sums again and find where, in order.
+  sums()
+  return firstFailure(activation, memory, out, outRow, rows, neurons)
+}
+
+/**
+ * Applies the activation, if any, to a batched layer's sums in place (keeping them where its
+ * derivative reads them), and tells whether every sum and result is finite. The check adds up
+ * `v - v`, which is 0 for a finite `v` and NaN otherwise, so the loop does not branch on it.
+ */
+function activateAll(
+  activation: UnaryOp | undefined,
+  memory: GraphMemory,
+  out: number,
+  outRow: number,
+  rows: number,
+  neurons: number,
+): boolean {
+  const { values, preActivations } = memory
+  let check = 0
+  if (activation === undefined) {
+    for (let row = 0, start = out; row < rows; row++, start += outRow)
+      for (let slot = start, end = start + neurons; slot < end; slot++) {
+        const sum = values[slot]!
+        check += sum - sum
+      }
+    return check === 0
+  }
+  const { forward } = activation
+  const keepInput = activation.derivativeReadsInput
+  for (let row = 0, start = out; row < rows; row++, start += outRow)
+    for (let slot = start, end = start + neurons; slot < end; slot++) {
+      const sum = values[slot]!
+      if (keepInput) preActivations[slot] = sum
+      // Stored before it is checked, so that a float32 graph checks the rounded number.
+      values[slot] = forward(sum)
+      const result = values[slot]!
+      check += sum - sum + (result - result)
+    }
+  return check === 0
+}
+
+/** The first repetition whose sum or activated result is not finite, activating up to there. */
+function firstFailure(
+  activation: UnaryOp | undefined,
+  memory: GraphMemory,
+  out: number,
+  outRow: number,
+  rows: number,
+  neurons: number,
+): number {
+  const { values } = memory
   for (let row = 0, start = out; row < rows; row++, start += outRow) {
     for (let neuron = 0; neuron < neurons; neuron++) {
       const slot = start + neuron
       let result = values[slot]!
       if (result - result !== 0) return row * neurons + neuron
       if (activation === undefined) continue
-      if (keepInput) preActivations[slot] = result
-      // Stored before it is checked, so that a float32 graph checks the rounded number.
       values[slot] = activation.forward(result)
       result = values[slot]!
       if (result - result !== 0) return row * neurons + neuron
