@@ -39,16 +39,19 @@ export function assignSlots(graph: RecordedGraph, fusion: Fusion, keep: Uint8Arr
   let next = 0
   for (const node of parameterNodes) slotOf[node] = next++
   for (const node of inputNodes) slotOf[node] = next++
+  // A group's members get their slots when the op that reads them as one range comes up, so that
+  // every sample of a batch lays its nodes out alike (a loss's sum over all samples takes its
+  // range after the last sample, not inside the first).
+  let nextGroup = 0
   for (let node = 0; node < count; node++) {
-    if (needsSlot[node] === 0 || slotOf[node]! >= 0) continue
-    const group = groups.groupOf[node]!
-    if (group < 0) {
-      slotOf[node] = next++
-      continue
+    while (nextGroup < groups.consumer.length && groups.consumer[nextGroup] === node) {
+      const start = groups.edgeStart[nextGroup]!
+      const end = start + groups.length[nextGroup]!
+      for (let edge = start; edge < end; edge++) slotOf[childList[edge]!] = next++
+      nextGroup++
     }
-    const start = groups.edgeStart[group]!
-    const end = start + groups.length[group]!
-    for (let edge = start; edge < end; edge++) slotOf[childList[edge]!] = next++
+    if (needsSlot[node] === 1 && slotOf[node]! < 0 && groups.groupOf[node]! < 0)
+      slotOf[node] = next++
   }
   return { slotOf, slotCount: next }
 }
@@ -59,6 +62,8 @@ interface Groups {
   /** Each group is `childList[edgeStart[g] .. edgeStart[g] + length[g]]`. */
   readonly edgeStart: number[]
   readonly length: number[]
+  /** The op whose operand list each group is, in execution order. */
+  readonly consumer: number[]
 }
 
 /**
@@ -72,8 +77,9 @@ function claimGroups(graph: RecordedGraph, needsSlot: Uint8Array): Groups {
   const seenIn = new Int32Array(count).fill(-1)
   const edgeStart: number[] = []
   const length: number[] = []
+  const consumer: number[] = []
   let lists = 0
-  const claim = (start: number, end: number) => {
+  const claim = (node: number, start: number, end: number) => {
     const list = lists++
     for (let edge = start; edge < end; edge++) {
       const member = childList[edge]!
@@ -84,18 +90,19 @@ function claimGroups(graph: RecordedGraph, needsSlot: Uint8Array): Groups {
     const group = edgeStart.length
     edgeStart.push(start)
     length.push(end - start)
+    consumer.push(node)
     for (let edge = start; edge < end; edge++) groupOf[childList[edge]!] = group
   }
   for (let node = 0; node < count; node++) {
     if (kind[node] !== COMPUTED) continue
     const start = childStart[node]!
     const end = childStart[node + 1]!
-    if (opOf[node] === SUM) claim(start, end)
+    if (opOf[node] === SUM) claim(node, start, end)
     else if (opOf[node] === DOT) {
       const middle = start + (end - start) / 2
-      claim(start, middle)
-      claim(middle, end)
+      claim(node, start, middle)
+      claim(node, middle, end)
     }
   }
-  return { groupOf, edgeStart, length }
+  return { groupOf, edgeStart, length, consumer }
 }
