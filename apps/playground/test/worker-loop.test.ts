@@ -8,7 +8,10 @@ describe('workerLoop', () => {
     const events: string[] = []
     const loop = workerLoop({
       frameMs: 5,
-      train: () => (events.push('train'), false),
+      train: () => {
+        events.push('train')
+        return false
+      },
       report: () => events.push('report'),
       reportError: (message) => events.push(`error ${message}`),
     })
