@@ -72,27 +72,27 @@ export class Adam extends Optimizer {
     return this.decay
   }
 
-  step(): void {
-    const { parameters, learningRate, firstMoment, secondMoment, decoupled } = this
+  protected update(data: Float64Array | Float32Array, grad: Float64Array | Float32Array): void {
+    const { learningRate, firstMoment, secondMoment, decoupled } = this
     const [beta1, beta2] = this.betas
     const weightDecay = this.decay
     const t = ++this.stepCount
     const stepSize = learningRate / (1 - beta1 ** t)
     const correction2Sqrt = Math.sqrt(1 - beta2 ** t)
-    for (let index = 0; index < parameters.length; index++) {
-      const parameter = parameters[index]!
-      let gradient = parameter.grad
+    for (let index = 0; index < data.length; index++) {
+      // One read and one write of data[index], so a Float32Array rounds once per step.
+      let parameter = data[index]!
+      let gradient = grad[index]!
       if (weightDecay !== 0) {
-        if (decoupled) parameter.data *= 1 - learningRate * weightDecay
-        else gradient += weightDecay * parameter.data
+        if (decoupled) parameter *= 1 - learningRate * weightDecay
+        else gradient += weightDecay * parameter
       }
       const m = beta1 * firstMoment[index]! + (1 - beta1) * gradient
       const v = beta2 * secondMoment[index]! + (1 - beta2) * gradient * gradient
       firstMoment[index] = m
       secondMoment[index] = v
-      parameter.data -= (stepSize * m) / (Math.sqrt(v) / correction2Sqrt + this.eps)
+      data[index] = parameter - (stepSize * m) / (Math.sqrt(v) / correction2Sqrt + this.eps)
     }
-    this.checkFinite()
   }
 
   state(): AdamState {

@@ -1,4 +1,5 @@
 import { noGrad } from '@mg/engine'
+import { accuracy } from './accuracy.js'
 import { type LossFunction, prepareLoss } from './loss-option.js'
 import type { LossName } from './losses.js'
 import { nonNegative } from './optimizer.js'
@@ -50,6 +51,9 @@ export function evaluate(
       data.X,
       (outputs) => loss.compute(outputs, loss.labels),
     )
-    return { loss: total.data, accuracy: loss.accuracy(scoresOf(outputs), loss.labels) }
+    return {
+      loss: total.data,
+      accuracy: accuracy(scoresOf(outputs), loss.labels, loss.accuracyRule),
+    }
   })
 }

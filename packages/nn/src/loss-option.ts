@@ -1,13 +1,7 @@
 import { Value } from '@mg/engine'
+import { type AccuracyRule, accuracyRule } from './accuracy.js'
 import { InvalidOptionError } from './errors.js'
-import {
-  type LabelInputs,
-  LOSSES,
-  type LossName,
-  lossNames,
-  type NamedLoss,
-  plainAccuracy,
-} from './losses.js'
+import { type LabelInputs, LOSSES, type LossName, lossNames, type NamedLoss } from './losses.js'
 
 /** A custom loss: the model's outputs for a batch (one row per sample) and their labels, to a scalar. */
 export type LossFunction = (outputs: Value[][], labels: number[]) => Value
@@ -17,7 +11,8 @@ export interface PreparedLoss {
   /** The data set's labels, mapped to what the loss takes. */
   labels: number[]
   compute(outputs: Value[][], labels: number[]): Value
-  accuracy(scores: readonly (readonly number[])[], labels: readonly number[]): number
+  /** The loss's accuracy rule on these labels: the options of {@link accuracy}, checked. */
+  accuracyRule: AccuracyRule
   /** How a compiled graph takes the labels; absent for a custom function, which takes numbers. */
   labelInputs?: LabelInputs
 }
@@ -36,7 +31,7 @@ export function prepareLoss(
           throw new InvalidOptionError('loss', value, 'a loss function that returns a Value')
         return value
       },
-      accuracy: plainAccuracy(),
+      accuracyRule: accuracyRule(undefined),
     }
   if (typeof loss !== 'string' || !Object.hasOwn(LOSSES, loss))
     throw new InvalidOptionError('loss', loss, `${quotedLossNames(',')} or a function`)
@@ -45,7 +40,7 @@ export function prepareLoss(
   return {
     labels,
     compute: named.compute,
-    accuracy: named.accuracyFor(labels),
+    accuracyRule: accuracyRule(named.accuracyOptions(labels)),
     labelInputs: named.labelInputs,
   }
 }

@@ -1,5 +1,5 @@
 import type { Value } from '@mg/engine'
-import { accuracy } from './accuracy.js'
+import { type AccuracyOptions, accuracy } from './accuracy.js'
 import { BCE_LABELS, binaryCrossEntropyWithLogits } from './binary-cross-entropy.js'
 import { checkLabels, type LabelRule } from './check-pairs.js'
 import { InvalidOptionError } from './errors.js'
@@ -38,10 +38,16 @@ export interface NamedLoss {
   /** The batch loss from the model's outputs (one row per sample) and the mapped labels. */
   compute(outputs: readonly (readonly Value[])[], labels: readonly number[]): Value
   /**
-   * The accuracy rule on a data set whose mapped labels are `dataLabels`: a function of a batch's
-   * output numbers (one row per sample) and labels that returns the fraction predicted right.
-   * One score is right on the side of 0 its label is on, a row of scores by its largest; `'mse'`
-   * puts the threshold of one score midway between the smallest and largest target instead.
+   * The accuracy rule on a data set whose mapped labels are `dataLabels`, as the options of
+   * {@link accuracy}: one score is right when it is above `threshold` exactly when its label is
+   * above `labelThreshold`, a row of scores when its largest is at the label's class index. Both
+   * thresholds are 0 but for `'mse'`, which puts them midway between the smallest and largest
+   * target. Training and {@link evaluate} measure accuracy by it.
+   */
+  accuracyOptions(dataLabels: readonly number[]): AccuracyOptions
+  /**
+   * The same rule as a function of a batch's output numbers (one row per sample) and labels that
+   * returns the fraction predicted right: {@link accuracy} with {@link NamedLoss.accuracyOptions}.
    */
   accuracyFor(
     dataLabels: readonly number[],
@@ -52,10 +58,28 @@ export interface NamedLoss {
 
 /** A label kept as it is. */
 const same = (label: number) => label
-/** The rule of {@link accuracy}: one score by its sign, a row of scores by its largest. */
-export const plainAccuracy =
-  () => (scores: readonly (readonly number[])[], labels: readonly number[]) =>
-    accuracy(scores, labels)
+/** The accuracy rule of every loss but `'mse'`: {@link accuracy}'s defaults, scores and labels by sign. */
+const bySign = (): AccuracyOptions => ({})
+
+/**
+ * `'mse'`'s accuracy rule: for two classes as targets (0/1, ±1, 2/4), a prediction is right on
+ * its target's side of the midpoint between the extremes.
+ */
+function aboutTheMiddle(dataLabels: readonly number[]): AccuracyOptions {
+  const lowest = dataLabels.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY)
+  const highest = dataLabels.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY)
+  const middle = (lowest + highest) / 2
+  return { threshold: middle, labelThreshold: middle }
+}
+
+/** {@link NamedLoss.accuracyFor} of a loss whose {@link NamedLoss.accuracyOptions} are `optionsFor`. */
+function rowsAccuracy(optionsFor: (dataLabels: readonly number[]) => AccuracyOptions) {
+  return (dataLabels: readonly number[]) => {
+    const options = optionsFor(dataLabels)
+    return (scores: readonly (readonly number[])[], labels: readonly number[]) =>
+      accuracy(scores, labels, options)
+  }
+}
 
 /**
  * The named losses, one entry each: name, title, label encoding, outputs, loss, accuracy rule and
@@ -80,7 +104,8 @@ export const LOSSES: Readonly<Record<LossName, NamedLoss>> = Object.freeze({
     outputCount: () => 1,
     mapLabel: (label) => (label === 0 ? -1 : label),
     compute: (outputs, labels) => hingeLoss(firstOutputs(outputs, 'hinge'), labels),
-    accuracyFor: plainAccuracy,
+    accuracyOptions: bySign,
+    accuracyFor: rowsAccuracy(bySign),
     labelInputs: oneLabelInput(HINGE_LABELS, hingeLoss, 'hinge'),
   },
   mse: {
@@ -92,18 +117,8 @@ export const LOSSES: Readonly<Record<LossName, NamedLoss>> = Object.freeze({
     mapLabel: same,
     compute: (outputs, labels) =>
       mseLoss(outputs.flat(), mseTargets(labels, outputs[0]?.length ?? 1).flat()),
-    accuracyFor: (dataLabels) => {
-      // For two classes as targets (0/1, ±1), a prediction is right on its target's side of the
-      // midpoint between the extremes.
-      const lowest = dataLabels.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY)
-      const highest = dataLabels.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY)
-      const middle = (lowest + highest) / 2
-      return (scores, labels) =>
-        scores[0]?.length === 1
-          ? scores.filter((row, index) => row[0]! > middle === labels[index]! > middle).length /
-            scores.length
-          : accuracy(scores, labels)
-    },
+    accuracyOptions: aboutTheMiddle,
+    accuracyFor: rowsAccuracy(aboutTheMiddle),
     labelInputs: {
       encode: mseTargets,
       compute: (outputs, labels) => mseLoss(outputs.flat(), labels.flat()),
@@ -118,7 +133,8 @@ export const LOSSES: Readonly<Record<LossName, NamedLoss>> = Object.freeze({
     mapLabel: (label) => (label === -1 ? 0 : label),
     compute: (outputs, labels) =>
       binaryCrossEntropyWithLogits(firstOutputs(outputs, 'bce'), labels),
-    accuracyFor: plainAccuracy,
+    accuracyOptions: bySign,
+    accuracyFor: rowsAccuracy(bySign),
     labelInputs: oneLabelInput(BCE_LABELS, binaryCrossEntropyWithLogits, 'bce'),
   },
   'softmax-cross-entropy': {
@@ -129,7 +145,8 @@ export const LOSSES: Readonly<Record<LossName, NamedLoss>> = Object.freeze({
     outputCount: (classCount) => classCount,
     mapLabel: same,
     compute: softmaxCrossEntropy,
-    accuracyFor: plainAccuracy,
+    accuracyOptions: bySign,
+    accuracyFor: rowsAccuracy(bySign),
     // One-hot rows: picking z_c by the label would be a branch a compiled graph cannot replay.
     labelInputs: {
       encode: (labels, outputCount) => oneHotRows(labels, outputCount, 'softmaxCrossEntropy'),

@@ -43,15 +43,20 @@ export interface AdamState {
 export type OptimizerState = SgdState | AdamState
 
 /**
- * Base class of the optimizers: holds the parameters and the learning rate, and updates the
- * parameters' `data` from their `grad` on each `step()`, as PyTorch's `torch.optim` does.
+ * Base class of the optimizers: holds the parameters, the learning rate and the per-parameter
+ * state, and updates the parameters from their gradients on each step, as PyTorch's `torch.optim`
+ * does. A subclass writes its update rule once, in {@link Optimizer.update}, over flat arrays;
+ * `step()` runs it on the parameter `Value`s and `stepArrays()` on arrays such as a compiled
+ * graph's, with the same state.
  */
 export abstract class Optimizer {
   /** The parameters this optimizer updates. */
   readonly parameters: readonly Value[]
-  /** How many `step()` calls have been made. */
+  /** How many steps (`step()` or `stepArrays()` calls) have been made. */
   stepCount = 0
   private rate = 0
+  /** The Values' numbers gathered for `step()`, so that it allocates nothing per call. */
+  private readonly gathered: { data: Float64Array; grad: Float64Array }
 
   constructor(parameters: readonly Value[], learningRate: number) {
     if (!Array.isArray(parameters))
@@ -75,6 +80,10 @@ export abstract class Optimizer {
     })
     this.parameters = Object.freeze([...parameters])
     this.learningRate = learningRate
+    this.gathered = {
+      data: new Float64Array(parameters.length),
+      grad: new Float64Array(parameters.length),
+    }
   }
 
   /** The step size; a schedule may change it between steps. */
@@ -92,8 +101,69 @@ export abstract class Optimizer {
     for (const parameter of this.parameters) parameter.grad = 0
   }
 
-  /** Updates every parameter's `data` from its `grad`. */
-  abstract step(): void
+  /**
+   * Updates every parameter's `data` from its `grad`.
+   *
+   * @throws {@link NonFiniteValueError} naming the parameter if the update made it overflow or NaN.
+   */
+  step(): void {
+    const { parameters, gathered } = this
+    const { data, grad } = gathered
+    for (let index = 0; index < parameters.length; index++) {
+      data[index] = parameters[index]!.data
+      grad[index] = parameters[index]!.grad
+    }
+    try {
+      this.stepArrays(data, grad)
+    } finally {
+      // Written back even when a parameter overflowed, so the model shows what the update did.
+      for (let index = 0; index < parameters.length; index++) parameters[index]!.data = data[index]!
+    }
+  }
+
+  /**
+   * Takes one step on flat arrays instead of the parameter `Value`s: `data[i]` and `grad[i]` are
+   * the number and gradient of `parameters[i]`, and `data` is updated in place by the same rule,
+   * state and step count as {@link Optimizer.step}. For training on a compiled graph whose
+   * parameters are this optimizer's, in the same order, without copying into the `Value`s each step.
+   *
+   * @throws {@link InvalidOptionError} unless `data` and `grad` are `Float64Array`s or
+   * `Float32Array`s of one entry per parameter.
+   * @throws {@link NonFiniteValueError} naming the parameter if the update made it overflow or NaN.
+   * @example
+   * ```ts
+   * import { compileGraph } from '@mg/engine'
+   * import { MLP, mseLoss, SGD } from '@mg/nn'
+   * const model = new MLP(2, [4, 1], { seed: 1 })
+   * const optimizer = new SGD(model.parameters(), { learningRate: 0.1 })
+   * const loss = mseLoss(model.forward([0.5, -1]), [1])
+   * const graph = compileGraph({ output: loss, parameters: optimizer.parameters })
+   * for (let step = 0; step < 100; step++) {
+   *   graph.forward()
+   *   graph.zeroGrad()
+   *   graph.backward()
+   *   optimizer.stepArrays(graph.parameterData, graph.parameterGrad)
+   * }
+   * graph.pushParameters() // the model's Values take the trained numbers
+   * ```
+   */
+  stepArrays(data: Float64Array | Float32Array, grad: Float64Array | Float32Array): void {
+    checkParameterArray('data', data, this.parameters.length)
+    checkParameterArray('grad', grad, this.parameters.length)
+    this.update(data, grad)
+    checkFinite(data)
+  }
+
+  /**
+   * The update rule, the one definition both {@link Optimizer.step} and
+   * {@link Optimizer.stepArrays} run: updates `data` in place from `grad` (one entry per
+   * parameter, checked by the caller), advances {@link Optimizer.stepCount} and the per-parameter
+   * state. A subclass implements it.
+   */
+  protected abstract update(
+    data: Float64Array | Float32Array,
+    grad: Float64Array | Float32Array,
+  ): void
 
   /** A JSON copy of the hyperparameters and per-parameter buffers. */
   abstract state(): OptimizerState
@@ -104,19 +174,33 @@ export abstract class Optimizer {
    * @throws {@link ModelFormatError} if the state is of another optimizer, the wrong size, or corrupt.
    */
   abstract loadState(state: unknown): void
+}
 
-  /** Throws if an update has made a parameter overflow or become NaN. */
-  protected checkFinite(): void {
-    this.parameters.forEach((parameter, index) => {
-      if (!Number.isFinite(parameter.data))
-        throw new NonFiniteValueError(
-          'parameter',
-          index,
-          parameter.data,
-          'The update overflowed: lower the learning rate.',
-        )
-    })
-  }
+/** Throws unless `array`, the argument `name` of `stepArrays`, holds one number per parameter. */
+function checkParameterArray(name: string, array: unknown, parameterCount: number): void {
+  if (
+    !(array instanceof Float64Array || array instanceof Float32Array) ||
+    array.length !== parameterCount
+  )
+    throw new InvalidOptionError(
+      name,
+      array,
+      `a Float64Array or Float32Array of ${parameterCount} numbers, one per parameter`,
+      '',
+      { functionName: 'stepArrays' },
+    )
+}
+
+/** Throws if an update has made a parameter overflow or become NaN. */
+function checkFinite(data: Float64Array | Float32Array): void {
+  for (let index = 0; index < data.length; index++)
+    if (!Number.isFinite(data[index]))
+      throw new NonFiniteValueError(
+        'parameter',
+        index,
+        data[index],
+        'The update overflowed: lower the learning rate.',
+      )
 }
 
 /** Throws unless `value` is a finite number ≥ 0. */

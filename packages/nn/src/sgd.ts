@@ -50,23 +50,22 @@ export class SGD extends Optimizer {
     return this.decay
   }
 
-  step(): void {
-    const { parameters, learningRate, momentum, weightDecay } = this
+  protected update(data: Float64Array | Float32Array, grad: Float64Array | Float32Array): void {
+    const { learningRate, momentum, weightDecay } = this
     const first = momentum !== 0 && this.buffer === undefined
-    if (first) this.buffer = new Float64Array(parameters.length)
+    if (first) this.buffer = new Float64Array(data.length)
     const buffer = this.buffer
-    for (let index = 0; index < parameters.length; index++) {
-      const parameter = parameters[index]!
-      let gradient = parameter.grad
-      if (weightDecay !== 0) gradient += weightDecay * parameter.data
+    for (let index = 0; index < data.length; index++) {
+      const parameter = data[index]!
+      let gradient = grad[index]!
+      if (weightDecay !== 0) gradient += weightDecay * parameter
       if (momentum !== 0 && buffer) {
         buffer[index] = first ? gradient : momentum * buffer[index]! + gradient
         gradient = buffer[index]!
       }
-      parameter.data -= learningRate * gradient
+      data[index] = parameter - learningRate * gradient
     }
     this.stepCount++
-    this.checkFinite()
   }
 
   state(): SgdState {

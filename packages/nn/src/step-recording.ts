@@ -32,14 +32,19 @@ export type BuildBatchGraph = (
 /** A training step's graph, recorded once for one batch size. */
 export interface RecordedStep {
   graph: CompiledGraph
-  /** Parameters the loss does not reach; the dynamic step leaves their gradient at 0. */
-  unreached: Value[]
+  /**
+   * For each of the graph's parameter slots, the index of its parameter in the run's parameter
+   * order; parameters the loss does not reach have no slot.
+   */
+  parameterIndex: Int32Array
   /** Whether an L2 penalty is added, so that `observedData[0]` is the data loss. */
   penalised: boolean
+  /** Where the model's outputs start in `observedData`: one row of `outputCount` per sample. */
+  scoreOffset: number
+  /** The model's outputs per sample. */
+  outputCount: number
   /** Writes the features and labels of the samples at `indices` into the graph's inputs. */
   load(indices: readonly number[]): void
-  /** The model's outputs after the last `forward()`, one row per sample. */
-  scores(): number[][]
 }
 
 /** Every sample's input numbers, one row of `width` each: its features, then its label inputs. */
@@ -52,19 +57,25 @@ interface SampleTable {
 
 /**
  * For each batch, the step's graph recorded for its size: built by `build` on the first batch of
- * that size, with `Value`s holding the batch's features and labels as the graph's inputs.
+ * that size, with `Value`s holding the batch's features and labels as the graph's inputs, after
+ * `beforeRecording` (the model's code runs then, so its parameters must hold their numbers).
+ * `parameterOrder` lists the context's parameters in the order the caller keeps their numbers.
  */
 export function stepRecorder(
   context: StepContext,
   build: BuildBatchGraph,
+  parameterOrder: readonly Value[],
+  beforeRecording: () => void,
 ): (indices: readonly number[]) => RecordedStep {
   const recordings = new Map<number, RecordedStep>()
+  const orderIndex = new Map(parameterOrder.map((parameter, index) => [parameter, index]))
   let table: SampleTable | undefined
   return (indices) => {
-    table ??= sampleTable(context)
     let recorded = recordings.get(indices.length)
     if (recorded === undefined) {
-      recorded = record(context, table, indices, build)
+      beforeRecording()
+      table ??= sampleTable(context)
+      recorded = record(context, table, indices, build, orderIndex)
       recordings.set(indices.length, recorded)
     }
     return recorded
@@ -76,6 +87,7 @@ function record(
   table: SampleTable,
   indices: readonly number[],
   build: BuildBatchGraph,
+  orderIndex: ReadonlyMap<Value, number>,
 ): RecordedStep {
   const { parameters, data, loss, l2Alpha } = context
   const { numbers, width, featureCount, outputCount } = table
@@ -122,30 +134,23 @@ function record(
       inputColumn.push(column)
     })
   })
+  const graphParameters = parameters.filter((parameter) => reached.has(parameter))
   const graph = compile({
     output: total,
-    parameters: parameters.filter((parameter) => reached.has(parameter)),
+    parameters: graphParameters,
     inputs,
     observed: [...(penalised ? [dataLoss] : []), ...outputs.flat()],
   })
-  const { inputData, observedData } = graph
+  const { inputData } = graph
   return {
     graph,
-    unreached: parameters.filter((parameter) => !reached.has(parameter)),
+    parameterIndex: Int32Array.from(graphParameters, (parameter) => orderIndex.get(parameter)!),
     penalised,
+    scoreOffset: penalised ? 1 : 0,
+    outputCount,
     load: (batch) => {
       for (let input = 0; input < inputData.length; input++)
         inputData[input] = numbers[batch[inputSample[input]!]! * width + inputColumn[input]!]!
-    },
-    scores: () => {
-      let at = penalised ? 1 : 0
-      const scores: number[][] = new Array(indices.length)
-      for (let sample = 0; sample < indices.length; sample++) {
-        const row: number[] = new Array(outputCount)
-        for (let output = 0; output < outputCount; output++) row[output] = observedData[at++]!
-        scores[sample] = row
-      }
-      return scores
     },
   }
 }

@@ -24,8 +24,10 @@ export interface TrainOptions extends TrainerOptions {
  * becomes 0 (0/1 kept); `'softmax-cross-entropy'` takes class indices 0, 1, 2, …
  *
  * With `compiled: true` the step's graph is recorded once for each batch size (the batch's
- * features and labels as inputs) and replayed with the engine's `compileGraph`; a run's first step
- * then includes the recording. To train in bursts, use {@link createTrainer}.
+ * features and labels as inputs) and replayed with the engine's `compileGraph`, the parameters
+ * kept in flat arrays that the optimizer updates in place and written back into the model before
+ * each `onStep` and at the end; a run's first step then includes the recording. To train in
+ * bursts, use {@link createTrainer}.
  *
  * @throws {@link TrainingDivergedError} naming the step if the loss, a gradient or a parameter stops being finite.
  * @example

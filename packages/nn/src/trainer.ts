@@ -1,6 +1,7 @@
+import { compiledStep } from './compiled-step.js'
 import { checkSeed, createRng } from './random-source.js'
 import {
-  batchIndices,
+  batchSource,
   type Dataset,
   positiveInteger,
   prepareRun,
@@ -8,7 +9,7 @@ import {
   type TrainableModel,
   type TrainerOptions,
 } from './training-setup.js'
-import { compiledStep, dynamicStep, guardStep } from './training-step.js'
+import { divergence, dynamicStep, type StepResult } from './training-step.js'
 
 /** What one training step measured (on its batch, before its update). */
 export interface StepRecord {
@@ -42,7 +43,9 @@ export interface TrainingHistory {
 export interface Trainer {
   /**
    * Takes `count` more steps (default 1), continuing the run's batches and step numbers, and
-   * returns their records.
+   * returns their records. It starts from the model's parameters as they are now, so changes
+   * made between calls are kept, and leaves them updated; with `compiled: true` they are written
+   * back at the end of the call and before each `onStep`, not after every step.
    *
    * @throws {@link TrainingDivergedError} naming the step if the loss, a gradient or a parameter stops being finite.
    */
@@ -92,8 +95,8 @@ export function createTrainer(
   const rng = createRng(options.seed === undefined ? undefined : checkSeed('seed', options.seed))
   const seed = rng.seed
   const perEpoch = stepsPerEpoch(data.X.length, options.batchSize)
-  const batches = batchIndices(data.X.length, options.batchSize, rng)
-  const takeStep = options.compiled ? compiledStep(context) : dynamicStep(context)
+  const nextBatch = batchSource(data.X.length, options.batchSize, rng)
+  const steps = options.compiled ? compiledStep(context) : dynamicStep(context)
   const historyLimit = options.historyLimit ?? Number.POSITIVE_INFINITY
   const history: TrainingHistory = { steps: [], seed, totalMs: 0 }
   let stepCount = 0
@@ -107,17 +110,26 @@ export function createTrainer(
       positiveInteger('count', count)
       const records: StepRecord[] = []
       const started = performance.now()
+      // The caller may have changed the parameters since the last burst.
+      steps.pullParameters()
       try {
         for (let taken = 0; taken < count; taken++) {
           const step = stepCount
           if (schedule) optimizer.learningRate = schedule(step)
           const learningRate = optimizer.learningRate
           const stepStarted = performance.now()
-          const measured = guardStep(step, () => takeStep(batches.next().value))
+          let measured: StepResult
+          try {
+            measured = steps.take(nextBatch())
+          } catch (error) {
+            throw divergence(step, error)
+          }
           const record: StepRecord = {
             step,
             epoch: Math.floor(step / perEpoch),
-            ...measured,
+            loss: measured.loss,
+            dataLoss: measured.dataLoss,
+            accuracy: measured.accuracy,
             learningRate,
             msPerStep: performance.now() - stepStarted,
           }
@@ -125,9 +137,15 @@ export function createTrainer(
           history.steps.push(record)
           if (history.steps.length > historyLimit) history.steps.shift()
           records.push(record)
-          onStep?.(record)
+          if (onStep) {
+            // onStep may read the model, or change it.
+            steps.pushParameters()
+            onStep(record)
+            steps.pullParameters()
+          }
         }
       } finally {
+        steps.pushParameters()
         history.totalMs += performance.now() - started
       }
       return records

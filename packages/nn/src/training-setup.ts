@@ -44,6 +44,11 @@ export interface TrainerOptions {
    * Record the step's graph once (per batch size) with `compileGraph` and replay it on every batch
    * instead of building it anew: the same numbers, several times faster. The graph's shape must
    * not depend on the data (branches on `.data` are recorded once; `relu` is fine). Default false.
+   *
+   * Within a call of `trainer.step(count)` the parameters' numbers stay in flat arrays that the
+   * optimizer updates in place ({@link Optimizer.stepArrays}); the parameter `Value`s are read at
+   * the start of the call and written (`data` and `grad`) before each `onStep` and at its end, so
+   * code outside the steps always sees them current, and changes it makes to them are kept.
    */
   compiled?: boolean
   /**
@@ -157,24 +162,34 @@ export function positiveInteger(option: string, value: unknown): number {
 }
 
 /**
- * The sample indices of each training step. Full batch (no `batchSize`, or one ≥ n): every step
- * uses all samples in their given order, as micrograd's demo. Mini-batches: each epoch visits the
- * samples in a fresh shuffle by the shared seeded generator, cut into batches of `batchSize`; the
- * last batch of an epoch may be smaller.
+ * The sample indices of each training step, one call per step. Full batch (no `batchSize`, or one
+ * ≥ n): every step uses all samples in their given order, as micrograd's demo. Mini-batches: each
+ * epoch visits the samples in a fresh shuffle by the shared seeded generator, cut into batches of
+ * `batchSize`; the last batch of an epoch may be smaller. A call may refill and return the array
+ * an earlier call returned, so that steps allocate nothing: a step reads its batch and lets it go.
  */
-export function* batchIndices(
+export function batchSource(
   sampleCount: number,
   batchSize: number | undefined,
   rng: Rng,
-): Generator<number[], never> {
+): () => readonly number[] {
   const all = Array.from({ length: sampleCount }, (_, index) => index)
-  if (batchSize === undefined || batchSize >= sampleCount) {
-    for (;;) yield all
-  }
-  for (;;) {
-    const order = rng.shuffle([...all])
-    for (let start = 0; start < sampleCount; start += batchSize)
-      yield order.slice(start, start + batchSize)
+  if (batchSize === undefined || batchSize >= sampleCount) return () => all
+  const order = [...all]
+  const full = Array.from({ length: batchSize }, () => 0)
+  const last = Array.from({ length: sampleCount % batchSize }, () => 0)
+  let start = sampleCount
+  return () => {
+    if (start === sampleCount) {
+      // Each epoch shuffles the samples from their given order, not from the last epoch's.
+      for (let index = 0; index < sampleCount; index++) order[index] = index
+      rng.shuffle(order)
+      start = 0
+    }
+    const batch = sampleCount - start >= batchSize ? full : last
+    for (let index = 0; index < batch.length; index++) batch[index] = order[start + index]!
+    start += batch.length
+    return batch
   }
 }
 

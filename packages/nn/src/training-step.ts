@@ -5,68 +5,62 @@ import {
   type Value,
   zeroGrad,
 } from '@mg/engine'
+import { accuracy } from './accuracy.js'
 import { NonFiniteValueError, TrainingDivergedError } from './errors.js'
 import { l2Penalty } from './l2-penalty.js'
-import { type BatchGraph, stepRecorder } from './step-recording.js'
+import type { BatchGraph } from './step-recording.js'
 import type { StepContext } from './training-setup.js'
 
 /** What one step measured on its batch, before its update. */
-interface StepResult {
+export interface StepResult {
   loss: number
   dataLoss: number
   accuracy: number
 }
 
-/** One training step on the samples at `indices`: forward, loss, backward and update. */
-type TrainingStep = (indices: readonly number[]) => StepResult
-
 /**
- * micrograd's training step, top to bottom: run the batch forward, compute the loss plus the L2
- * penalty, zero the gradients, backpropagate, and let the optimizer update the parameters.
+ * How a run takes its steps. A trainer calls `pullParameters` before a burst of steps and
+ * `pushParameters` after it and around each `onStep`, so that code outside the steps always sees
+ * the parameter `Value`s current, while the steps may keep the numbers elsewhere in between.
  */
-export function dynamicStep(context: StepContext): TrainingStep {
-  const { parameters, data, loss, optimizer } = context
-  return (indices) => {
-    const labels = indices.map((index) => loss.labels[index]!)
-    const { outputs, dataLoss, total } = forwardAndLoss(
-      context,
-      indices.map((index) => data.X[index]!),
-      (outputs) => loss.compute(outputs, labels),
-    )
-    const accuracy = loss.accuracy(scoresOf(outputs), labels)
-    zeroGrad(parameters)
-    total.backward()
-    optimizer.step()
-    return { loss: total.data, dataLoss: dataLoss.data, accuracy }
-  }
+export interface StepTaker {
+  /**
+   * One training step on the samples at `indices`: forward, loss, backward and update. The result
+   * is one object that every step refills: copy what it holds before the next step.
+   */
+  take(indices: readonly number[]): StepResult
+  /** Reads the parameter `Value`s, which the caller may have changed since the last step. */
+  pullParameters(): void
+  /** Makes the parameter `Value`s (`data` and `grad`) those of the latest step. */
+  pushParameters(): void
 }
 
 /**
- * The same step over a recorded graph (`compiled: true`): {@link forwardAndLoss} is recorded once
- * per batch size with `compileGraph`, the batch's features and labels as its inputs; each step
- * writes its batch into those inputs and replays forward and backward over flat arrays. The
- * optimizer still updates the parameter `Value`s, so it, the schedule and `onStep` are unchanged.
+ * micrograd's training step, top to bottom: run the batch forward, compute the loss plus the L2
+ * penalty, zero the gradients, backpropagate, and let the optimizer update the parameters. It
+ * works on the parameter `Value`s themselves, so there is nothing to pull or push.
  */
-export function compiledStep(context: StepContext): TrainingStep {
-  const { loss, optimizer } = context
-  const recordingFor = stepRecorder(context, forwardAndLoss)
-  return (indices) => {
-    const { graph, unreached, penalised, load, scores } = recordingFor(indices)
-    load(indices)
-    // The parameter Values are the truth: the graph of another batch size, or the caller between
-    // two runs, may have moved them since this graph last ran.
-    graph.pullParameters()
-    const total = graph.forward()
-    const accuracy = loss.accuracy(
-      scores(),
-      indices.map((index) => loss.labels[index]!),
-    )
-    graph.zeroGrad()
-    graph.backward()
-    graph.pushParameters()
-    for (const parameter of unreached) parameter.grad = 0
-    optimizer.step()
-    return { loss: total, dataLoss: penalised ? graph.observedData[0]! : total, accuracy }
+export function dynamicStep(context: StepContext): StepTaker {
+  const { parameters, data, loss, optimizer } = context
+  const result: StepResult = { loss: 0, dataLoss: 0, accuracy: 0 }
+  return {
+    take: (indices) => {
+      const labels = indices.map((index) => loss.labels[index]!)
+      const { outputs, dataLoss, total } = forwardAndLoss(
+        context,
+        indices.map((index) => data.X[index]!),
+        (outputs) => loss.compute(outputs, labels),
+      )
+      result.accuracy = accuracy(scoresOf(outputs), labels, loss.accuracyRule)
+      zeroGrad(parameters)
+      total.backward()
+      optimizer.step()
+      result.loss = total.data
+      result.dataLoss = dataLoss.data
+      return result
+    },
+    pullParameters: () => {},
+    pushParameters: () => {},
   }
 }
 
@@ -91,25 +85,24 @@ export function scoresOf(outputs: readonly (readonly Value[])[]): number[][] {
   return outputs.map((row) => row.map((value) => value.data))
 }
 
-/** Runs step number `step`, turning an overflow anywhere in it into a {@link TrainingDivergedError}. */
-export function guardStep<T>(step: number, run: () => T): T {
-  try {
-    return run()
-  } catch (error) {
-    if (error instanceof NonFiniteResultError)
-      throw new TrainingDivergedError(
-        step,
-        `the forward pass produced ${error.result} in ${error.op}.`,
-        { cause: error },
-      )
-    if (error instanceof NonFiniteGradientError)
-      throw new TrainingDivergedError(step, `a gradient became ${error.grad}.`, { cause: error })
-    if (error instanceof NonFiniteValueError)
-      throw new TrainingDivergedError(
-        step,
-        `the update made parameter ${error.index} ${String(error.value)}.`,
-        { cause: error },
-      )
-    throw error
-  }
+/**
+ * What step number `step` throws for `error`: an overflow anywhere in the step becomes a
+ * {@link TrainingDivergedError} naming the step; anything else is thrown as it is.
+ */
+export function divergence(step: number, error: unknown): unknown {
+  if (error instanceof NonFiniteResultError)
+    return new TrainingDivergedError(
+      step,
+      `the forward pass produced ${error.result} in ${error.op}.`,
+      { cause: error },
+    )
+  if (error instanceof NonFiniteGradientError)
+    return new TrainingDivergedError(step, `a gradient became ${error.grad}.`, { cause: error })
+  if (error instanceof NonFiniteValueError)
+    return new TrainingDivergedError(
+      step,
+      `the update made parameter ${error.index} ${String(error.value)}.`,
+      { cause: error },
+    )
+  return error
 }

@@ -375,6 +375,14 @@ describe('accuracy', () => {
     expect(accuracy([0.9, 0.2, 0.6], [1, 0, 0], { threshold: 0.5 })).toBeCloseTo(2 / 3, 15)
   })
 
+  it('scores regression targets about a label threshold', () => {
+    // Targets 2 and 4: both thresholds midway, as the 'mse' entry of LOSSES puts them.
+    const middle = { threshold: 3, labelThreshold: 3 }
+    expect(accuracy([2.5, 3.5, 3.1], [2, 4, 2], middle)).toBeCloseTo(2 / 3, 15)
+    // By default both targets are above 0, the positive class, as are both scores.
+    expect(accuracy([2.5, 3.5], [2, 4])).toBe(1)
+  })
+
   it('scores multi-class logits by argmax', () => {
     expect(
       accuracy(
@@ -407,6 +415,9 @@ describe('accuracy', () => {
     expect(() => accuracy([1, 2], [1])).toThrow(LengthMismatchError)
     expect(() => accuracy([[1, 2]], [2])).toThrow(InvalidLabelError)
     expect(() => accuracy([1], [1], { threshold: Number.NaN })).toThrow(/threshold/)
+    expect(() => accuracy([1], [1], { labelThreshold: '0' as never })).toThrow(
+      /labelThreshold: expected a finite number/,
+    )
     expect(() => accuracy([[]], [1])).toThrow(InvalidOptionError)
   })
 })

@@ -1,4 +1,5 @@
 import { Value } from '@mg/engine'
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   Adam,
@@ -183,6 +184,87 @@ describe('optimizer state', () => {
     expect(() => restoreOptimizer(leaves(1, 2), { ...adam, secondMoment: [1] })).toThrow(
       /secondMoment/,
     )
+  })
+})
+
+describe('stepArrays: the same update on flat arrays', () => {
+  const makers: [string, (parameters: Value[]) => Optimizer][] = [
+    ['SGD', (parameters) => new SGD(parameters, { learningRate: 0.1 })],
+    [
+      'SGD with momentum and weight decay',
+      (parameters) => new SGD(parameters, { learningRate: 0.1, momentum: 0.9, weightDecay: 0.01 }),
+    ],
+    ['Adam', (parameters) => new Adam(parameters, { learningRate: 0.1, weightDecay: 0.01 })],
+    ['AdamW', (parameters) => new AdamW(parameters, { learningRate: 0.1 })],
+  ]
+  const finite = fc.double({ min: -10, max: 10, noNaN: true })
+
+  it.each(makers)(
+    '%s: steps on arrays and on Values interleave as one run, bit for bit',
+    (_, make) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 4 }).chain((count) =>
+            fc.tuple(
+              fc.array(finite, { minLength: count, maxLength: count }),
+              fc.array(fc.array(finite, { minLength: count, maxLength: count }), {
+                minLength: 1,
+                maxLength: 6,
+              }),
+            ),
+          ),
+          ([start, gradients]) => {
+            const onValues = make(leaves(...start))
+            const mixed = make(leaves(...start))
+            const data = new Float64Array(start.length)
+            const grad = new Float64Array(start.length)
+            gradients.forEach((row, step) => {
+              run(onValues, [row])
+              // Every other step on arrays: the state is the optimizer's, whichever path steps.
+              if (step % 2 === 1) run(mixed, [row])
+              else {
+                mixed.parameters.forEach((p, i) => {
+                  data[i] = p.data
+                  grad[i] = row[i]!
+                })
+                mixed.stepArrays(data, grad)
+                mixed.parameters.forEach((p, i) => {
+                  p.data = data[i]!
+                })
+              }
+            })
+            expect(mixed.parameters.map((p) => p.data)).toEqual(
+              onValues.parameters.map((p) => p.data),
+            )
+            expect(mixed.state()).toEqual(onValues.state())
+          },
+        ),
+      )
+    },
+  )
+
+  it.each(makers)('%s: rounds a Float32Array once per step', (_, make) => {
+    const start = Math.fround(0.3)
+    const onValues = make(leaves(start, -start))
+    const data = Float32Array.of(start, -start)
+    make(leaves(0, 0)).stepArrays(data, Float32Array.of(0.7, -0.2))
+    run(onValues, [[Math.fround(0.7), Math.fround(-0.2)]])
+    expect([...data]).toEqual(onValues.parameters.map((p) => Math.fround(p.data)))
+  })
+
+  it('refuses arrays of the wrong kind or length, and an update that overflows', () => {
+    const optimizer = new SGD(leaves(1, 1e308), { learningRate: 10 })
+    expect(() => optimizer.stepArrays(new Float64Array(3), new Float64Array(2))).toThrow(
+      /^stepArrays: data: expected a Float64Array or Float32Array of 2 numbers, one per parameter/,
+    )
+    expect(() => optimizer.stepArrays(new Float64Array(2), [0, 0] as never)).toThrow(
+      InvalidOptionError,
+    )
+    const data = Float64Array.of(1, 1e308)
+    expect(() => optimizer.stepArrays(data, Float64Array.of(0, -1e308))).toThrow(
+      /parameter 1 must be a finite number, received Infinity/,
+    )
+    expect(data[1]).toBe(Number.POSITIVE_INFINITY)
   })
 })
 

@@ -49,7 +49,7 @@ const withTraining = (on: unknown, options: unknown) =>
     : (options as never)
 
 // TypeScript-protected members, visible at run time but not part of the API.
-const PRIVATE = ['Optimizer#checkFinite']
+const PRIVATE = ['SGD#update', 'Adam#update']
 
 /** The method `name` of a fresh instance made by `make`, called with the arguments given. */
 function method<T>(
@@ -72,7 +72,6 @@ const optimizerEntries = (
   options: object,
 ): SurfaceEntry[] => [
   { name, args: [model().parameters(), options], run: make },
-  method(() => make(model().parameters(), options as never), 'step', []),
   method(() => make(model().parameters(), options as never), 'state', []),
   method(
     () => {
@@ -136,6 +135,13 @@ const ENTRIES: SurfaceEntry[] = [
       ),
   },
   method(() => sgdOn(model()), 'zeroGrad', [], 'Optimizer'),
+  method(() => sgdOn(model()), 'step', [], 'Optimizer'),
+  method(
+    () => sgdOn(model()),
+    'stepArrays',
+    [model().getParameterValues(), new Float64Array(model().parameterCount)],
+    'Optimizer',
+  ),
   {
     name: 'Optimizer#learningRate=',
     args: [0.5],

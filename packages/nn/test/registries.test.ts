@@ -87,6 +87,10 @@ describe('LOSSES', () => {
     )
     // 0/1 targets: the threshold is 0.5, so 0.3 predicts class 0.
     expect(LOSSES.mse.accuracyFor([0, 1, 1])(scores, [0, 0, 1])).toBe(1)
+    // accuracyFor is accuracy() with accuracyOptions, the one statement of each rule.
+    expect(LOSSES.mse.accuracyOptions([0, 1, 1])).toEqual({ threshold: 0.5, labelThreshold: 0.5 })
+    expect(accuracy(scores, [0, 0, 1], LOSSES.mse.accuracyOptions([0, 1, 1]))).toBe(1)
+    expect(LOSSES.hinge.accuracyOptions([-1, 1])).toEqual({})
     expect(
       LOSSES.mse.accuracyFor([0, 1, 2])(
         [

@@ -14,6 +14,7 @@ import {
 } from '../src/index.js'
 import { microgradDemoData } from './fixtures/micrograd-demo.js'
 import { makeSpiral } from './fixtures/spiral.js'
+import { thrownBy } from './thrown-by.js'
 
 const moons = microgradDemoData()
 const spiral = makeSpiral(20, 3, 7)
@@ -155,12 +156,7 @@ describe('createTrainer', () => {
       compiled: true,
     })
     trainer.step(1)
-    let thrown: unknown
-    try {
-      trainer.step(50)
-    } catch (error) {
-      thrown = error
-    }
+    const thrown = thrownBy(() => trainer.step(50))
     expect(thrown).toBeInstanceOf(TrainingDivergedError)
     const { step } = thrown as TrainingDivergedError
     expect(step).toBeGreaterThanOrEqual(1)
