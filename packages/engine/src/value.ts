@@ -44,8 +44,11 @@ const NO_CHILDREN: readonly Value[] = Object.freeze([])
  * ```
  */
 export class Value {
+  // Defined as a number, not left undefined until the constructor sets it: V8 then keeps the field
+  // a double updated in place, where a field first seen undefined boxes every number written to it
+  // (writing 67k parameters' data and grad went from 0.95 ms to 0.24 ms).
   /** The number this value holds; optimizers write to it. */
-  data: number
+  data = 0
   /** The derivative of the last `backward()` root with respect to this value. */
   grad = 0
   /** A name shown in `toString()` and in graph pictures. */

@@ -4,7 +4,7 @@
  * the scalar replay and the dynamic engine.
  */
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { assembleGemmModule } from '../kernels/gemm-module-source.js'
 import { GEMM_MODULE_BASE64 } from '../src/compile/simd/gemm-module.js'
 import {
@@ -284,6 +284,19 @@ describe('float32', () => {
     }
     expect(Math.abs(single.value - double.value) / Math.abs(double.value)).toBeLessThan(1e-5)
     expect(relativeDifference(single.parameterGrad, double.parameterGrad)).toBeLessThan(1e-5)
+  })
+
+  it('types the arrays by the precision asked for, and as either when it is not known', () => {
+    const x = new Value(1)
+    const output = x.mul(2)
+    expectTypeOf(compileGraph({ output }).inputData).toEqualTypeOf<Float64Array>()
+    expectTypeOf(
+      compileGraph({ output, precision: 'float32' }).inputData,
+    ).toEqualTypeOf<Float32Array>()
+    const chosen = ['float64', 'float32'][1] as Precision
+    const graph = compileGraph({ output, inputs: [x], precision: chosen })
+    expectTypeOf(graph.inputData).toEqualTypeOf<Float64Array | Float32Array>()
+    expect(graph.inputData).toBeInstanceOf(Float32Array)
   })
 
   it('refuses an input float32 cannot hold, before writing any', () => {

@@ -1,5 +1,5 @@
 import { flatAccuracy } from './accuracy.js'
-import { stepRecorder } from './step-recording.js'
+import { type RecordedStep, stepRecorder } from './step-recording.js'
 import type { StepContext } from './training-setup.js'
 import { forwardAndLoss, type StepResult, type StepTaker } from './training-step.js'
 
@@ -8,13 +8,20 @@ import { forwardAndLoss, type StepResult, type StepTaker } from './training-step
  * once per batch size with `compileGraph`, the batch's features and labels as its inputs; each
  * step writes its batch into those inputs and replays forward and backward over flat arrays.
  *
- * Between `pullParameters` and `pushParameters` the parameters' numbers live in two flat arrays,
- * `data` and `grad`, shared by every recorded graph (a smaller last batch has its own): the
+ * Between `pullParameters` and `pushParameters` the parameters' numbers live in flat arrays: the
  * optimizer's parameters first, in its order, so that its `stepArrays` updates them in place, then
- * the model's other parameters, which it does not train. A step copies `data` into its graph,
- * replays it, copies the gradients back (0 for parameters the loss does not reach, as a dynamic
- * step leaves them) and steps the optimizer. Accuracy is read from the graph's observed scores.
- * Nothing is allocated per step.
+ * the model's other parameters, which it does not train. Where they live depends on the graph:
+ *
+ * - A float64 graph whose parameters are exactly those, in that order (an MLP trained whole: the
+ *   usual case) holds them itself: the optimizer steps its `parameterData` from its
+ *   `parameterGrad`, and nothing is copied while the same graph keeps running.
+ * - Otherwise (a loss that leaves parameters out, a float32 graph) they live in `data` and `grad`,
+ *   shared by the recorded graphs: a step copies `data` into its graph (rounded, for float32),
+ *   replays it, copies the gradients back (0 for parameters the loss does not reach, as a dynamic
+ *   step leaves them) and steps the optimizer there, in float64.
+ *
+ * When another graph runs (a smaller last batch has its own) the numbers move to it. Accuracy is
+ * read from the graph's observed scores. Nothing is allocated per step.
  */
 export function compiledStep(context: StepContext): StepTaker {
   const { parameters, loss, optimizer } = context
@@ -23,17 +30,29 @@ export function compiledStep(context: StepContext): StepTaker {
     ...optimizer.parameters,
     ...parameters.filter((parameter) => !trained.has(parameter)),
   ]
+  const trainedCount = optimizer.parameters.length
   const data = new Float64Array(order.length)
   const grad = new Float64Array(order.length)
-  const trainedData = data.subarray(0, optimizer.parameters.length)
-  const trainedGrad = grad.subarray(0, optimizer.parameters.length)
-  // Whether a step has changed data and grad since the Values were last made current.
+  const trainedData = data.subarray(0, trainedCount)
+  const trainedGrad = grad.subarray(0, trainedCount)
+  // The graph whose own arrays hold the current numbers, or undefined when `data` and `grad` do.
+  let holder: RecordedStep | undefined
+  // Whether a step has changed the numbers since the Values were last made current.
   let stepped = false
+  /** Moves the current numbers out of the holding graph, into `data` and `grad`. */
+  const release = () => {
+    if (holder === undefined) return
+    data.set(holder.graph.parameterData)
+    grad.set(holder.graph.parameterGrad)
+    holder = undefined
+  }
   const pullParameters = () => {
+    holder = undefined
     for (let index = 0; index < order.length; index++) data[index] = order[index]!.data
   }
   const pushParameters = () => {
     if (!stepped) return
+    release()
     for (let index = 0; index < order.length; index++) {
       const parameter = order[index]!
       parameter.data = data[index]!
@@ -42,17 +61,48 @@ export function compiledStep(context: StepContext): StepTaker {
     stepped = false
   }
   const recordingFor = stepRecorder(context, forwardAndLoss, order, pushParameters)
+  /**
+   * For a graph that can hold the numbers itself (float64, the run's parameters in order), the
+   * optimizer's part of its arrays; undefined for the others. Worked out once per graph.
+   */
+  const ownArrays = new Map<RecordedStep, { data: Float64Array; grad: Float64Array } | undefined>()
+  const ownArraysOf = (recorded: RecordedStep) => {
+    if (ownArrays.has(recorded)) return ownArrays.get(recorded)
+    const { graph, parameterIndex } = recorded
+    const { parameterData, parameterGrad } = graph
+    const own =
+      parameterData instanceof Float64Array &&
+      parameterGrad instanceof Float64Array &&
+      parameterIndex.length === order.length &&
+      parameterIndex.every((index, slot) => index === slot)
+        ? {
+            data: parameterData.subarray(0, trainedCount),
+            grad: parameterGrad.subarray(0, trainedCount),
+          }
+        : undefined
+    ownArrays.set(recorded, own)
+    return own
+  }
   let batch: readonly number[] = []
   const labelOf = (sample: number) => loss.labels[batch[sample]!]!
   const result: StepResult = { loss: 0, dataLoss: 0, accuracy: 0 }
   return {
     take: (indices) => {
-      const { graph, parameterIndex, penalised, scoreOffset, outputCount, load } =
-        recordingFor(indices)
+      const recorded = recordingFor(indices)
+      const { graph, parameterIndex, penalised, scoreOffset, outputCount, load } = recorded
       const { parameterData, parameterGrad, observedData } = graph
+      const own = ownArraysOf(recorded)
+      if (holder !== recorded) {
+        release()
+        if (own) {
+          parameterData.set(data)
+          holder = recorded
+        }
+      }
       load(indices)
-      for (let slot = 0; slot < parameterIndex.length; slot++)
-        parameterData[slot] = data[parameterIndex[slot]!]!
+      if (!own)
+        for (let slot = 0; slot < parameterIndex.length; slot++)
+          parameterData[slot] = data[parameterIndex[slot]!]!
       result.loss = graph.forward()
       result.dataLoss = penalised ? observedData[0]! : result.loss
       batch = indices
@@ -66,10 +116,14 @@ export function compiledStep(context: StepContext): StepTaker {
       )
       graph.zeroGrad()
       graph.backward()
+      stepped = true
+      if (own) {
+        optimizer.stepArrays(own.data, own.grad)
+        return result
+      }
       grad.fill(0)
       for (let slot = 0; slot < parameterIndex.length; slot++)
         grad[parameterIndex[slot]!] = parameterGrad[slot]!
-      stepped = true
       optimizer.stepArrays(trainedData, trainedGrad)
       return result
     },

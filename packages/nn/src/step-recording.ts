@@ -3,6 +3,7 @@ import {
   type CompileGraphOptions,
   compileGraph,
   EngineError,
+  type FloatArray,
   noGrad,
   type Operand,
   topologicalSort,
@@ -31,7 +32,7 @@ export type BuildBatchGraph = (
 
 /** A training step's graph, recorded once for one batch size. */
 export interface RecordedStep {
-  graph: CompiledGraph
+  graph: CompiledGraph<FloatArray>
   /**
    * For each of the graph's parameter slots, the index of its parameter in the run's parameter
    * order; parameters the loss does not reach have no slot.
@@ -140,6 +141,7 @@ function record(
     parameters: graphParameters,
     inputs,
     observed: [...(penalised ? [dataLoss] : []), ...outputs.flat()],
+    precision: context.precision,
   })
   const { inputData } = graph
   return {
@@ -181,7 +183,7 @@ function sampleTable(context: StepContext): SampleTable {
 }
 
 /** compileGraph, its refusal turned into an error about the `compiled` option. */
-function compile(options: CompileGraphOptions): CompiledGraph {
+function compile(options: CompileGraphOptions): CompiledGraph<FloatArray> {
   try {
     return compileGraph(options)
   } catch (error) {

@@ -3,6 +3,7 @@ import { Value } from '../value.js'
 import { buildTape } from './build-tape.js'
 import { CompiledGraph } from './compiled-graph.js'
 import { type Precision, simdAvailable } from './simd/wasm-gemm.js'
+import type { FloatArray } from './tape.js'
 
 /** What to record: the output and the leaves that may change between replays. */
 export interface CompileGraphOptions {
@@ -62,10 +63,11 @@ export interface CompileGraphFloat32Options extends CompileGraphOptions {
  * ```
  */
 export function compileGraph(options: CompileGraphFloat32Options): CompiledGraph<Float32Array>
-export function compileGraph(options: CompileGraphOptions): CompiledGraph<Float64Array>
 export function compileGraph(
-  options: CompileGraphOptions,
-): CompiledGraph<Float64Array | Float32Array> {
+  options: CompileGraphOptions & { precision?: 'float64' },
+): CompiledGraph<Float64Array>
+export function compileGraph(options: CompileGraphOptions): CompiledGraph<FloatArray>
+export function compileGraph(options: CompileGraphOptions): CompiledGraph<FloatArray> {
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new InvalidOptionError(
       'options',
