@@ -1,4 +1,4 @@
-import type { Implementation, Trainer } from './implementations/trainer.js'
+import type { Implementation, PeerTrainer, Steps, Trainer } from './implementations/trainer.js'
 
 /** How long to time each implementation on one workload. */
 export interface TimingPlan {
@@ -28,24 +28,32 @@ export interface Measurement {
   readonly nodeCount?: number
 }
 
-/** The losses and times of each trainer's first steps, from the shared initial weights. */
-export interface FirstSteps {
-  readonly losses: number[]
-  readonly times: number[]
+/** An implementation's trainer on one workload, with the losses and times of its first steps. */
+export interface Started {
+  readonly implementation: Implementation
+  readonly trainer: Trainer | PeerTrainer
+  readonly first: Steps
 }
 
-/** Runs each trainer's first steps one by one: the losses to compare, and the cold-start times. */
-export function runFirstSteps(trainers: readonly Trainer[], steps: number): FirstSteps[] {
-  return trainers.map((trainer) => {
-    const losses: number[] = []
-    const times: number[] = []
-    for (let step = 0; step < steps; step++) {
-      const start = performance.now()
-      losses.push(trainer.step())
-      times.push(performance.now() - start)
-    }
-    return { losses, times }
-  })
+/**
+ * Takes at least `count` steps, and more until `milliseconds` have passed, timing each: here, or
+ * in a peer's process, which times its own.
+ */
+export async function takeSteps(
+  trainer: Trainer | PeerTrainer,
+  count: number,
+  milliseconds = 0,
+): Promise<Steps> {
+  if ('takeSteps' in trainer) return trainer.takeSteps(count, milliseconds)
+  const losses: number[] = []
+  const times: number[] = []
+  const end = performance.now() + milliseconds
+  do {
+    const start = performance.now()
+    losses.push(trainer.step())
+    times.push(performance.now() - start)
+  } while (losses.length < count || performance.now() < end)
+  return { losses, times }
 }
 
 /** Largest relative difference between two lists of losses. */
@@ -62,49 +70,35 @@ export function relativeDifference(
 }
 
 /** Warms every trainer up, then times them in turns, round after round. */
-export function measure(
-  implementations: readonly Implementation[],
-  trainers: readonly Trainer[],
-  first: readonly FirstSteps[],
+export async function measure(
+  started: readonly Started[],
   plan: TimingPlan,
-): Measurement[] {
-  for (const trainer of trainers) runFor(trainer, plan.warmupMs)
-  const timed = trainers.map(() => [] as number[])
-  const roundMedians = trainers.map(() => [] as number[])
+): Promise<Measurement[]> {
+  for (const { trainer } of started) await takeSteps(trainer, 1, plan.warmupMs)
+  const timed = started.map(() => [] as number[])
+  const roundMedians = started.map(() => [] as number[])
   for (let round = 0; round < plan.rounds; round++) {
-    trainers.forEach((trainer, index) => {
-      const times = runFor(trainer, plan.roundMs)
+    for (const [index, { trainer }] of started.entries()) {
+      const { times } = await takeSteps(trainer, 1, plan.roundMs)
       timed[index]!.push(...times)
       roundMedians[index]!.push(median(times))
-    })
+    }
   }
-  return implementations.map((implementation, index) => {
-    const trainer = trainers[index]!
+  return started.map(({ implementation, trainer, first }, index) => {
+    const { recordMs, compileMs, nodeCount } = 'step' in trainer ? trainer : {}
     return {
       implementation: implementation.name,
       float32: implementation.float32 === true,
-      firstLosses: first[index]!.losses,
-      firstStepsMs: first[index]!.times,
+      firstLosses: first.losses,
+      firstStepsMs: first.times,
       medianMs: median(timed[index]!),
       roundMedianRangeMs: [Math.min(...roundMedians[index]!), Math.max(...roundMedians[index]!)],
       timedSteps: timed[index]!.length,
-      ...(trainer.recordMs === undefined ? {} : { recordMs: trainer.recordMs }),
-      ...(trainer.compileMs === undefined ? {} : { compileMs: trainer.compileMs }),
-      ...(trainer.nodeCount === undefined ? {} : { nodeCount: trainer.nodeCount }),
+      ...(recordMs === undefined ? {} : { recordMs }),
+      ...(compileMs === undefined ? {} : { compileMs }),
+      ...(nodeCount === undefined ? {} : { nodeCount }),
     }
   })
-}
-
-/** Steps the trainer for about `milliseconds` (at least once) and returns each step's time. */
-function runFor(trainer: Trainer, milliseconds: number): number[] {
-  const times: number[] = []
-  const end = performance.now() + milliseconds
-  do {
-    const start = performance.now()
-    trainer.step()
-    times.push(performance.now() - start)
-  } while (performance.now() < end)
-  return times
 }
 
 export function median(values: readonly number[]): number {

@@ -1,7 +1,7 @@
 import type { Machine } from './machine.js'
 import type { Measurement } from './measure.js'
 import { format, type RunFigures, type TargetResult } from './targets.js'
-import type { Workload } from './workloads.js'
+import { flopsPerStep, type Workload } from './workloads.js'
 
 /** Everything one `pnpm bench` run measured, as written to `results/*.json`. */
 export interface RunReport extends RunFigures {
@@ -20,13 +20,18 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
-/** The results of one workload: speed, ratio to dense, cold start and the agreed losses. */
-export function workloadTable(measurements: readonly Measurement[]): string {
+/**
+ * The results of one workload: speed (ms/step and GFLOP/s of its matrix products), ratio to
+ * dense, cold start and the agreed losses.
+ */
+export function workloadTable(workload: Workload, measurements: readonly Measurement[]): string {
   const dense = measurements.find((entry) => entry.implementation === 'dense')
+  const flops = flopsPerStep(workload)
   return table(
     [
       'implementation',
       'ms/step (median)',
+      'GFLOP/s',
       '× dense',
       'round medians (ms)',
       'first steps (ms)',
@@ -35,12 +40,20 @@ export function workloadTable(measurements: readonly Measurement[]): string {
     measurements.map((entry) => [
       entry.implementation,
       format(entry.medianMs),
+      (flops / (entry.medianMs * 1e6)).toPrecision(3),
       dense ? (entry.medianMs / dense.medianMs).toFixed(2) : '',
       entry.roundMedianRangeMs.map(format).join('–'),
       entry.firstStepsMs.map(format).join(', '),
       entry.firstLosses.map((loss) => loss.toPrecision(entry.float32 ? 7 : 15)).join(', '),
     ]),
   )
+}
+
+/** The implementations skipped on a workload and why, as a sentence, or '' when none were. */
+export function skippedSentence(skipped: Readonly<Record<string, string>> = {}): string {
+  const entries = Object.entries(skipped)
+  if (entries.length === 0) return ''
+  return `Skipped: ${entries.map(([name, reason]) => `${name} (${reason})`).join('; ')}.`
 }
 
 /** The whole run as Markdown, for the console and for BENCHMARKS.md. */
@@ -58,10 +71,13 @@ export function runMarkdown(report: RunReport): string {
       .join(', ')
     parts.push(
       `#### ${workload.name}: ${workload.description}${nodes ? ` (${nodes.toLocaleString('en')} graph nodes)` : ''}`,
-      workloadTable(measurements),
+      workloadTable(workload, measurements),
       `Largest relative difference of the first losses from dense: ${agreement}.`,
     )
+    const skipped = skippedSentence(report.skipped[workload.name])
+    if (skipped) parts.push(skipped)
   }
+  const { firstStep, trainerMemory } = report
   parts.push(
     '#### Dynamic engine memory (a plain `node` child process, no flags)',
     table(
@@ -95,6 +111,9 @@ export function runMarkdown(report: RunReport): string {
       }),
     ),
     `W1 in fresh processes (median of 5): compileGraph ${format(report.compile.coldMs)} ms on its first call, ${format(report.compile.warmMs)} ms on the next ones.`,
+    `${firstStep.workload} through createTrainer in fresh processes (median of 3): first step ${format(firstStep.firstStepMs)} ms, a later one ${format(firstStep.stepMs)} ms, so recording and compiling take ${format(firstStep.recordAndCompileMs)} ms.`,
+    '#### Training memory (createTrainer, compiled, historyLimit 0)',
+    `W1 for ${trainerMemory.steps.toLocaleString('en')} steps in a \`node --expose-gc\` child process (${format(trainerMemory.msPerStep)} ms/step): live heap after a full GC ${(trainerMemory.heapAtSettledBytes / 2 ** 20).toFixed(2)} MB at step ${trainerMemory.settledAt.toLocaleString('en')}, ${(trainerMemory.heapAtEndBytes / 2 ** 20).toFixed(2)} MB at the last.`,
     '#### Targets',
     table(
       ['target', 'this run', 'met'],

@@ -2,8 +2,9 @@
  * `pnpm bench`: times micrograd's demo step (W1), the same on 10,000 points (W2) and with
  * 256-wide layers (W3), and a step on all 1,797 digits with softmax cross-entropy (W4), for every
  * implementation in one run, after checking that they agree on the losses of the first steps;
- * then probes the dynamic engine's memory and the compile time in fresh child processes. Writes
- * `results/*.json`, prints the tables and refreshes BENCHMARKS.md.
+ * then probes the dynamic engine's memory, the compile time and `createTrainer`'s first step and
+ * memory over 100,000 steps in fresh child processes. Writes `results/*.json`, prints the tables
+ * and refreshes BENCHMARKS.md.
  *
  * `pnpm --filter @mg/bench bench W4` times only the workloads named, prints their tables and
  * writes nothing.
@@ -12,32 +13,48 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { compiledImplementation } from './implementations/compiled.js'
+import {
+  trainerFloat32Implementation,
+  trainerImplementation,
+} from './implementations/create-trainer.js'
 import { denseImplementation } from './implementations/dense-implementation.js'
 import { dynamicImplementation } from './implementations/dynamic.js'
-import { tfjsImplementation } from './implementations/tfjs.js'
-import type { Implementation, Trainer } from './implementations/trainer.js'
+import { jaxJsImplementation } from './implementations/jax-js.js'
+import { tfjsCpuImplementation, tfjsWasmImplementation } from './implementations/tfjs.js'
+import {
+  type Implementation,
+  type PeerTrainer,
+  skipReason,
+  type Trainer,
+} from './implementations/trainer.js'
 import { currentLoad, describeMachine } from './machine.js'
 import {
   type Measurement,
   measure,
   median,
   relativeDifference,
-  runFirstSteps,
+  type Started,
   type TimingPlan,
+  takeSteps,
 } from './measure.js'
-import { type RunReport, runMarkdown, workloadTable } from './report.js'
-import { evaluateTargets } from './targets.js'
-import { makeProblem, WORKLOADS } from './workloads.js'
+import { type RunReport, runMarkdown, skippedSentence, workloadTable } from './report.js'
+import { evaluateTargets, type FirstStep, type TrainerMemory } from './targets.js'
+import { makeProblem, type Problem, WORKLOADS } from './workloads.js'
 
+/** `dense` first: every other implementation's losses are checked against it. */
 const IMPLEMENTATIONS: readonly Implementation[] = [
   denseImplementation,
   compiledImplementation,
+  trainerImplementation,
+  trainerFloat32Implementation,
   dynamicImplementation,
-  tfjsImplementation,
+  tfjsCpuImplementation,
+  tfjsWasmImplementation,
+  jaxJsImplementation,
 ]
 /** Steps whose losses must agree before anything is timed. */
 const FIRST_STEPS = 3
-/** Agreement required of the first losses: float64 implementations, and TF.js's float32. */
+/** Agreement required of the first losses: float64 implementations, and float32 ones. */
 const TOLERANCE = { float64: 1e-9, float32: 1e-4 }
 const PLANS: Readonly<Record<string, TimingPlan>> = {
   W1: { warmupMs: 1500, rounds: 5, roundMs: 400 },
@@ -57,22 +74,45 @@ const workloads =
 const machine = describeMachine()
 const measurements: Record<string, Measurement[]> = {}
 const agreement: Record<string, Record<string, number>> = {}
+const skipped: Record<string, Record<string, string>> = {}
 console.log(
   `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.start}`,
 )
 
+/**
+ * Creates each implementation's trainer and takes its first steps. One that cannot run here (see
+ * {@link skipReason}) is left out, and why is kept in `skippedHere`; any other error stops the run.
+ */
+async function startTrainers(
+  problem: Problem,
+  skippedHere: Record<string, string>,
+): Promise<Started[]> {
+  const started: Started[] = []
+  for (const implementation of IMPLEMENTATIONS) {
+    let trainer: Trainer | PeerTrainer | undefined
+    try {
+      trainer = await implementation.create(problem)
+      started.push({ implementation, trainer, first: await takeSteps(trainer, FIRST_STEPS) })
+    } catch (error) {
+      const reason = skipReason(error)
+      if (reason === undefined) throw error
+      trainer?.dispose?.()
+      skippedHere[implementation.name] = reason
+      console.log(`  ${implementation.name} skipped: ${reason}`)
+    }
+  }
+  return started
+}
+
 for (const workload of workloads) {
   console.log(`\n${workload.name}: ${workload.description}`)
-  const problem = makeProblem(workload)
-  const trainers: Trainer[] = []
-  for (const implementation of IMPLEMENTATIONS) trainers.push(await implementation.create(problem))
-  const first = runFirstSteps(trainers, FIRST_STEPS)
-  const reference = first[IMPLEMENTATIONS.indexOf(denseImplementation)]!.losses
+  skipped[workload.name] = {}
+  const started = await startTrainers(makeProblem(workload), skipped[workload.name]!)
+  const reference = started.find((entry) => entry.implementation === denseImplementation)!.first
   agreement[workload.name] = {}
-  IMPLEMENTATIONS.forEach((implementation, index) => {
-    const { losses } = first[index]!
-    const difference = relativeDifference(losses, reference)
-    console.log(`  ${implementation.name.padEnd(9)} losses ${losses.join(', ')}`)
+  for (const { implementation, first } of started) {
+    const difference = relativeDifference(first.losses, reference.losses)
+    console.log(`  ${implementation.name.padEnd(11)} losses ${first.losses.join(', ')}`)
     const tolerance = implementation.float32 ? TOLERANCE.float32 : TOLERANCE.float64
     if (!(difference <= tolerance))
       throw new Error(
@@ -80,10 +120,12 @@ for (const workload of workloads) {
           `(relative difference ${difference}, allowed ${tolerance}); nothing is timed.`,
       )
     agreement[workload.name]![implementation.name] = difference
-  })
-  measurements[workload.name] = measure(IMPLEMENTATIONS, trainers, first, PLANS[workload.name]!)
-  for (const trainer of trainers) trainer.dispose?.()
-  console.log(`\n${workloadTable(measurements[workload.name]!)}`)
+  }
+  measurements[workload.name] = await measure(started, PLANS[workload.name]!)
+  for (const { trainer } of started) trainer.dispose?.()
+  console.log(`\n${workloadTable(workload, measurements[workload.name]!)}`)
+  const skippedHere = skippedSentence(skipped[workload.name])
+  if (skippedHere) console.log(`\n${skippedHere}`)
 }
 
 if (named.length > 0) {
@@ -92,11 +134,18 @@ if (named.length > 0) {
 }
 
 console.log('\nProbing memory and compile time in fresh processes…')
-const probe = <T>(script: string, ...args: string[]): T => {
+/** Runs one of this package's probe scripts in a fresh `node` and parses its last line of JSON. */
+const probe = <T>(
+  script: string,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): T => {
   const path = fileURLToPath(new URL(script, import.meta.url))
-  const output = execFileSync(process.execPath, [...process.execArgv, path, ...args], {
-    encoding: 'utf8',
-  })
+  const output = execFileSync(
+    process.execPath,
+    [...nodeFlags, ...process.execArgv, path, ...args],
+    { encoding: 'utf8' },
+  )
   return JSON.parse(output.trim().split('\n').at(-1)!) as T
 }
 type MemoryProbe = {
@@ -106,20 +155,35 @@ type MemoryProbe = {
   stepsMs: number[]
 }
 const memoryProbes = Object.fromEntries(
-  ['W1', 'W2'].map((name) => [name, probe<MemoryProbe>('./memory-probe.ts', name, '2')]),
+  ['W1', 'W2'].map((name) => [name, probe<MemoryProbe>('./memory-probe.ts', [name, '2'])]),
 )
 /** Fresh processes for the compile time: one cold call each is at the mercy of the machine's load. */
 const COMPILE_PROBES = 5
 const compileProbes = Array.from({ length: COMPILE_PROBES }, () =>
-  probe<{ coldMs: number; warmMs: number }>('./compile-probe.ts', 'W1'),
+  probe<{ coldMs: number; warmMs: number }>('./compile-probe.ts', ['W1']),
 )
 const compile = {
   coldMs: median(compileProbes.map((entry) => entry.coldMs)),
   warmMs: median(compileProbes.map((entry) => entry.warmMs)),
 }
+const FIRST_STEP_PROBES = 3
+const firstStepProbes = Array.from({ length: FIRST_STEP_PROBES }, () =>
+  probe<FirstStep>('./first-step-probe.ts', ['W3']),
+)
+const medianOf = (key: 'firstStepMs' | 'stepMs' | 'recordAndCompileMs') =>
+  median(firstStepProbes.map((entry) => entry[key]))
+const firstStep: FirstStep = {
+  workload: 'W3',
+  firstStepMs: medianOf('firstStepMs'),
+  stepMs: medianOf('stepMs'),
+  recordAndCompileMs: medianOf('recordAndCompileMs'),
+}
+console.log('Training W1 for 100,000 steps through createTrainer…')
+const trainerMemory = probe<TrainerMemory>('./trainer-memory-probe.ts', ['100000'], ['--expose-gc'])
 
 const figures = {
   measurements,
+  skipped,
   memory: Object.fromEntries(
     Object.entries(memoryProbes).map(([name, { peakRssBytes, stepsMs }]) => [
       name,
@@ -127,6 +191,8 @@ const figures = {
     ]),
   ),
   compile,
+  firstStep,
+  trainerMemory,
 }
 const report: RunReport = {
   date: new Date().toISOString(),

@@ -63,6 +63,49 @@ export interface Problem {
   readonly initialParameters: Float64Array
 }
 
+/** One layer's parameters as matrices: `weights` row-major `nin × nout`, then `nout` biases. */
+export interface LayerMatrices {
+  readonly nin: number
+  readonly nout: number
+  readonly weights: readonly number[]
+  readonly bias: readonly number[]
+}
+
+/**
+ * Floating-point operations of one training step, counting the matrix products only: per sample
+ * and layer of `nin` inputs and `nout` outputs, 2·nin·nout forward and 4·nin·nout backward (the
+ * weights' gradient and the inputs' gradient), less the first layer's inputs' gradient, which no
+ * implementation computes: `nSamples · (Σ 6·nin·nout − 2·sizes[0]·sizes[1])`. Biases,
+ * activations, the loss and the update are left out.
+ */
+export function flopsPerStep(workload: Workload): number {
+  const { sizes, nSamples } = workload
+  let perSample = -2 * sizes[0]! * sizes[1]!
+  for (let layer = 0; layer + 1 < sizes.length; layer++)
+    perSample += 6 * sizes[layer]! * sizes[layer + 1]!
+  return nSamples * perSample
+}
+
+/**
+ * The problem's initial parameters as tensor libraries take them, one weight matrix and one bias
+ * vector per layer, from micrograd's order (neuron by neuron, its weights then its bias).
+ */
+export function layerMatrices(problem: Problem): LayerMatrices[] {
+  const { sizes } = problem.workload
+  const flat = problem.initialParameters
+  let at = 0
+  return sizes.slice(1).map((nout, layer) => {
+    const nin = sizes[layer]!
+    const weights: number[] = new Array(nin * nout)
+    const bias: number[] = new Array(nout)
+    for (let neuron = 0; neuron < nout; neuron++) {
+      for (let input = 0; input < nin; input++) weights[input * nout + neuron] = flat[at++]!
+      bias[neuron] = flat[at++]!
+    }
+    return { nin, nout, weights, bias }
+  })
+}
+
 /** The problem of a workload, identical for every implementation. */
 export function makeProblem(workload: Workload, seed = 1337): Problem {
   const { points, labels } = workload.loss === 'hinge' ? moonsData(workload, seed) : digitsData()
