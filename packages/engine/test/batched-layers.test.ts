@@ -6,6 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { assembleGemmModule } from '../kernels/gemm-module-source.js'
+import { buildTape } from '../src/compile/build-tape.js'
 import { GEMM_MODULE_BASE64 } from '../src/compile/simd/gemm-module.js'
 import {
   instantiateGemm,
@@ -13,6 +14,7 @@ import {
   type Precision,
   simdAvailable,
 } from '../src/compile/simd/wasm-gemm.js'
+import { RECORD_WIDTH } from '../src/compile/tape.js'
 import {
   compileGraph,
   InvalidOperandError,
@@ -238,6 +240,39 @@ describe('a compiled graph of layers run for many samples', () => {
     expect(graph.value).toBe(loss.data)
     const dynamic = parameters.map((parameter) => parameter.grad)
     expect(relativeDifference(graph.parameterGrad, dynamic)).toBeLessThan(1e-14)
+  })
+
+  it('runs a chain of alike ops inside each sample’s loss once for the whole batch', () => {
+    // Each sample's loss takes the largest of its outputs as a + relu(b − a), a chain of adds,
+    // muls and relus in which every op reads the one before: the next sample's first op is the
+    // one that runs beside it.
+    const samples = 13
+    const { parameters, inputs, outputs } = layeredGraph(samples, [2, 6, 4], 'tanh', 5)
+    const terms = Array.from({ length: samples }, (_, sample) => {
+      const row = outputs.slice(sample * 4, sample * 4 + 4)
+      let largest = row[0]!
+      for (const value of row.slice(1)) largest = largest.add(value.sub(largest).relu())
+      return largest.exp().log()
+    })
+    const loss = Value.sum(terms)
+    const declaration = { output: loss, parameters, inputs, observed: [] }
+    const recordsOf = (batch: boolean) =>
+      buildTape(declaration, batch).records.length / RECORD_WIDTH
+    // 13 samples × (3 × (sub, relu, add) + exp + log) ops, and a layer per sample and layer.
+    expect(recordsOf(false)).toBeGreaterThan(samples * 11)
+    expect(recordsOf(true)).toBeLessThan(20)
+    const scalar = compileGraph({ ...declaration, simd: false })
+    const batched = compileGraph(declaration)
+    for (const graph of [scalar, batched]) {
+      graph.forward()
+      graph.backward()
+    }
+    loss.backward()
+    expect(batched.value).toBe(scalar.value)
+    expect(batched.value).toBe(loss.data)
+    const dynamic = parameters.map((parameter) => parameter.grad)
+    expect(relativeDifference(batched.parameterGrad, scalar.parameterGrad)).toBeLessThan(1e-14)
+    expect(relativeDifference(batched.parameterGrad, dynamic)).toBeLessThan(1e-14)
   })
 
   it('names the op whose result overflows, as the scalar replay does', () => {

@@ -35,6 +35,13 @@ import {
 export function batchSamples(records: Int32Array, slotCount: number): Int32Array {
   const count = records.length / RECORD_WIDTH
   const nextAlike = linkAlike(records)
+  // The record that writes each slot (a run's first output), so that a group's next member is
+  // found where its output must be.
+  const writer = new Int32Array(slotCount).fill(-1)
+  for (let index = 0; index < count; index++) {
+    const out = records[index * RECORD_WIDTH + OUT]!
+    if (out >= 0) writer[out] = index
+  }
   // 1 while the record that writes a slot has not been placed in the new order yet.
   const pending = new Uint8Array(slotCount)
   for (let at = 0; at < records.length; at += RECORD_WIDTH) markOutputs(records, at, pending, 1)
@@ -47,42 +54,93 @@ export function batchSamples(records: Int32Array, slotCount: number): Int32Array
     const at = index * RECORD_WIDTH
     batched.set(records.subarray(at, at + RECORD_WIDTH), length)
     const layer = isLayer(records, at)
-    let member = nextAlike[index]!
+    const second = secondMember(records, index, nextAlike, placed, pending, layer)
     let members = 1
-    let outStep = 0
-    let aStep = 0
-    let bStep = 0
-    while (member >= 0 && placed[member] === 0) {
-      const next = member * RECORD_WIDTH
-      if (members === 1) {
-        outStep = records[next + OUT]! - records[at + OUT]!
-        aStep = records[next + A]! - records[at + A]!
-        bStep = layer ? 0 : records[next + B]! - records[at + B]!
-        if (outStep <= 0 || aStep < 0 || bStep < 0) break
+    if (second >= 0) {
+      const next = second * RECORD_WIDTH
+      const outStep = records[next + OUT]! - records[at + OUT]!
+      const aStep = records[next + A]! - records[at + A]!
+      const bStep = layer ? 0 : records[next + B]! - records[at + B]!
+      const out = records[at + OUT]!
+      let member = second
+      while (member >= 0 && placed[member] === 0) {
+        const memberAt = member * RECORD_WIDTH
+        const continues =
+          sameShape(records, at, memberAt, layer) &&
+          records[memberAt + OUT] === out + members * outStep &&
+          records[memberAt + A] === records[at + A]! + members * aStep &&
+          records[memberAt + B] === records[at + B]! + members * bStep
+        if (!continues || !operandsReady(records, memberAt, pending)) break
+        placed[member] = 1
+        members++
+        const nextOut = out + members * outStep
+        member = nextOut < slotCount ? writer[nextOut]! : -1
       }
-      const continues =
-        records[next + OUT] === records[at + OUT]! + members * outStep &&
-        records[next + A] === records[at + A]! + members * aStep &&
-        records[next + B] === records[at + B]! + members * bStep
-      if (!continues || !operandsReady(records, next, pending)) break
-      placed[member] = 1
-      members++
-      member = nextAlike[member]!
-    }
-    if (members > 1 && layer) {
-      batched[length + ROWS] = members
-      batched[length + OUT_ROW_STRIDE] = outStep
-      batched[length + A_ROW_STRIDE] = aStep
-    } else if (members > 1) {
-      batched[length + REPEAT] = members
-      batched[length + OUT_STRIDE] = outStep
-      batched[length + A_STRIDE] = aStep
-      batched[length + B_STRIDE] = bStep
+      if (members > 1 && layer) {
+        batched[length + ROWS] = members
+        batched[length + OUT_ROW_STRIDE] = outStep
+        batched[length + A_ROW_STRIDE] = aStep
+      } else if (members > 1) {
+        batched[length + REPEAT] = members
+        batched[length + OUT_STRIDE] = outStep
+        batched[length + A_STRIDE] = aStep
+        batched[length + B_STRIDE] = bStep
+      }
     }
     markOutputs(batched, length, pending, 0)
     length += RECORD_WIDTH
   }
   return batched.slice(0, length)
+}
+
+/**
+ * How many records of the same shape the search for a group's second member looks at: a sample's
+ * loss may chain dozens of alike ops (a maximum as `a + relu(b − a)`) before the next sample's
+ * first one comes up.
+ */
+const PARTNER_SEARCH = 128
+
+/**
+ * The record that can follow the one at `index` as the second member of its group: the first of
+ * the next records of its shape that is not placed yet, reads only computed slots and lies at
+ * non-negative steps from it (an output after it), or -1.
+ */
+function secondMember(
+  records: Int32Array,
+  index: number,
+  nextAlike: Int32Array,
+  placed: Uint8Array,
+  pending: Uint8Array,
+  layer: boolean,
+): number {
+  const at = index * RECORD_WIDTH
+  let candidate = nextAlike[index]!
+  for (let tried = 0; candidate >= 0 && tried < PARTNER_SEARCH; tried++) {
+    const next = candidate * RECORD_WIDTH
+    const stepsForward =
+      records[next + OUT]! > records[at + OUT]! &&
+      records[next + A]! >= records[at + A]! &&
+      (layer || records[next + B]! >= records[at + B]!)
+    if (placed[candidate] === 0 && stepsForward && operandsReady(records, next, pending))
+      return candidate
+    candidate = nextAlike[candidate]!
+  }
+  return -1
+}
+
+/** Whether the records at `at` and `other` are alike: the same op and shape, for a layer the same weights. */
+function sameShape(records: Int32Array, at: number, other: number, layer: boolean): boolean {
+  if (layer !== isLayer(records, other)) return false
+  if (layer) {
+    for (let field = B; field <= BIAS_STRIDE; field++)
+      if (records[at + field] !== records[other + field]) return false
+    return true
+  }
+  return (
+    isSingleOp(records, other) &&
+    records[at + CODE] === records[other + CODE] &&
+    records[at + FLAGS] === records[other + FLAGS]
+  )
 }
 
 /**
