@@ -1,9 +1,13 @@
 import { InvalidOptionError } from './invalid-option-error.js'
+import { UnknownOptionError } from './unknown-option-error.js'
 
 /**
  * Returns a function's options object, or `{}` when none was given, and throws
  * {@link InvalidOptionError} naming `options` for anything else (`null`, a number, an array): the
- * check every function that takes an options object makes before it reads one.
+ * check every function that takes an options object makes before it reads one. Given the names of
+ * the options the function takes, `known`, it also throws {@link UnknownOptionError} for any other
+ * key, so that a typo is not silently ignored (a key whose value is `undefined` is let through, as
+ * an option left out).
  *
  * @param functionName - the function that was given the options, to name in the message.
  * @example
@@ -11,16 +15,18 @@ import { InvalidOptionError } from './invalid-option-error.js'
  * import { checkOptionsObject } from '@mg/common'
  *
  * function scale(x: number, options?: { factor?: number }) {
- *   const { factor = 2 } = checkOptionsObject(options, 'scale')
+ *   const { factor = 2 } = checkOptionsObject(options, 'scale', ['factor'])
  *   return x * factor
  * }
  * scale(3) // 6
  * scale(3, null as never) // throws: scale: options: expected an object or nothing, received null. …
+ * scale(3, { factr: 3 } as never) // throws: scale: unknown option "factr". Did you mean "factor"? …
  * ```
  */
 export function checkOptionsObject<T extends object>(
   options: T | undefined,
   functionName: string,
+  known?: readonly string[],
 ): Partial<T> {
   if (options === undefined) return {}
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -32,6 +38,10 @@ export function checkOptionsObject<T extends object>(
       { functionName },
     )
   }
+  if (known !== undefined)
+    for (const [name, value] of Object.entries(options))
+      if (value !== undefined && !known.includes(name))
+        throw new UnknownOptionError(functionName, name, known)
   return options
 }
 

@@ -2,7 +2,7 @@ import { describeValue, MgError } from '@mg/common'
 
 // The kinds every package throws live in @mg/common; the engine's modules take them from here,
 // with its own errors, and the index exports them by name.
-export { InvalidOptionError, LengthMismatchError, MgError } from '@mg/common'
+export { InvalidOptionError, LengthMismatchError, MgError, UnknownOptionError } from '@mg/common'
 
 /**
  * Base class of the engine's own errors (bad operands, non-finite results and gradients, compile

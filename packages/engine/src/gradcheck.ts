@@ -61,7 +61,11 @@ export function gradcheck(
   options?: GradcheckOptions,
 ): GradcheckReport {
   checkScalarFunction(f, at, 'gradcheck')
-  const { tolerance = 1e-4, ...numericOptions } = checkOptionsObject(options, 'gradcheck')
+  const { tolerance = 1e-4, ...numericOptions } = checkOptionsObject(options, 'gradcheck', [
+    'tolerance',
+    'h',
+    'method',
+  ])
   if (typeof tolerance !== 'number' || !(tolerance > 0) || !Number.isFinite(tolerance)) {
     throw new InvalidOptionError(
       'tolerance',

@@ -19,6 +19,7 @@ export {
   MgError,
   NonFiniteGradientError,
   NonFiniteResultError,
+  UnknownOptionError,
 } from './errors.js'
 export { isGradEnabled, noGrad } from './grad-mode.js'
 export type { GradcheckEntry, GradcheckOptions, GradcheckReport } from './gradcheck.js'

@@ -44,7 +44,10 @@ export function estimateGradient(
   options: NumericalGradientOptions | undefined,
   functionName: string,
 ): number[] {
-  const { h = 1e-5, method = 'central' } = checkOptionsObject(options, functionName)
+  const { h = 1e-5, method = 'central' } = checkOptionsObject(options, functionName, [
+    'h',
+    'method',
+  ])
   checkScalarFunction(f, at, functionName)
   if (typeof h !== 'number' || !(h > 0) || !Number.isFinite(h)) {
     throw new InvalidOptionError('h', h, 'a finite number greater than 0, such as 1e-5')

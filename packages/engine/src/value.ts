@@ -1,4 +1,4 @@
-import { checkArray } from '@mg/common'
+import { checkArray, checkOptionsObject } from '@mg/common'
 import {
   InvalidOperandError,
   InvalidOptionError,
@@ -330,6 +330,7 @@ function labelOf(options: ValueOptions): string {
     throw new InvalidOptionError('options', options, 'an object such as { label: "x" }', '', {
       functionName: 'Value',
     })
+  checkOptionsObject(options, 'Value', ['label'])
   const label = options.label ?? ''
   if (typeof label !== 'string')
     throw new InvalidOptionError('label', label, 'a string', '', { functionName: 'Value' })

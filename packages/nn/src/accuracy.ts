@@ -69,7 +69,7 @@ export function accuracy(
 
 /** Checks {@link AccuracyOptions} once, for {@link accuracy} or for a whole training run. */
 export function accuracyRule(options: AccuracyOptions | undefined): AccuracyRule {
-  const given = checkOptionsObject(options, 'accuracy')
+  const given = checkOptionsObject(options, 'accuracy', ['threshold', 'labelThreshold'])
   const finite = (name: string, value: unknown) => {
     if (typeof value !== 'number' || !Number.isFinite(value))
       throw new InvalidOptionError(name, value, 'a finite number, such as 0 or 0.5')

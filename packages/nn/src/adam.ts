@@ -39,7 +39,13 @@ export class Adam extends Optimizer {
   private secondMoment: Float64Array
 
   constructor(parameters: readonly Value[], options?: AdamOptions) {
-    const given = checkOptionsObject(options, new.target.name)
+    const given = checkOptionsObject(options, new.target.name, [
+      'learningRate',
+      'beta1',
+      'beta2',
+      'epsilon',
+      'weightDecay',
+    ])
     super(parameters, given.learningRate ?? 0.001)
     this.decoupled = this instanceof AdamW
     this.betas = [

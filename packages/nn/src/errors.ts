@@ -2,7 +2,13 @@ import { describeValue, MgError, type MgErrorOptions } from '@mg/common'
 
 // The kinds every package throws live in @mg/common; nn's modules take them from here, with its
 // own errors, and the index exports them by name.
-export { InvalidLabelError, InvalidOptionError, LengthMismatchError, MgError } from '@mg/common'
+export {
+  InvalidLabelError,
+  InvalidOptionError,
+  LengthMismatchError,
+  MgError,
+  UnknownOptionError,
+} from '@mg/common'
 
 /**
  * Base class of nn's own errors (wrong input sizes, non-finite data, diverged training, bad saved

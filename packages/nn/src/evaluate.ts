@@ -42,7 +42,7 @@ export function evaluate(
   options: EvaluateOptions,
 ): Evaluation {
   checkModelAndData(model, data)
-  const given = checkOptionsObject(options, 'evaluate')
+  const given = checkOptionsObject(options, 'evaluate', ['loss', 'l2Alpha'])
   const loss = prepareLoss(given.loss as EvaluateOptions['loss'], data.y)
   const l2Alpha = nonNegative('l2Alpha', given.l2Alpha ?? 0)
   return noGrad(() => {

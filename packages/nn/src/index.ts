@@ -14,6 +14,7 @@ export {
   NnError,
   NonFiniteValueError,
   TrainingDivergedError,
+  UnknownOptionError,
   UnsupportedVersionError,
 } from './errors.js'
 export type { EvaluateOptions, Evaluation } from './evaluate.js'

@@ -2,7 +2,7 @@ import type { Operand, Value } from '@mg/engine'
 import { checkInput } from './check-input.js'
 import { checkSize } from './initialization.js'
 import { Module } from './module.js'
-import { Neuron, type NeuronOptions } from './neuron.js'
+import { NEURON_OPTION_NAMES, Neuron, type NeuronOptions } from './neuron.js'
 import { checkOptionsObject, resolveRandom } from './random-source.js'
 
 /**
@@ -28,7 +28,7 @@ export class Layer extends Module {
     super()
     this.nin = checkSize('nin', nin)
     checkSize('nout', nout)
-    const given = checkOptionsObject(options, 'Layer')
+    const given = checkOptionsObject(options, 'Layer', NEURON_OPTION_NAMES)
     const { rng, seed } = resolveRandom(given)
     this.seed = seed
     const neuronOptions = { ...given, seed: undefined, rng }

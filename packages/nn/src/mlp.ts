@@ -51,7 +51,14 @@ export class MLP extends Module {
   constructor(nin: number, nouts: readonly number[], options?: MlpOptions) {
     super()
     this.nin = checkSize('nin', nin)
-    const given = checkOptionsObject(options, 'MLP')
+    const given = checkOptionsObject(options, 'MLP', [
+      'activation',
+      'outputActivation',
+      'activations',
+      'rng',
+      'seed',
+      'init',
+    ])
     if (!Array.isArray(nouts) || nouts.length === 0)
       throw new InvalidOptionError(
         'nouts',

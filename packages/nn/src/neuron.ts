@@ -10,6 +10,14 @@ import {
 import { Module } from './module.js'
 import { checkOptionsObject, type RandomSource, resolveRandom } from './random-source.js'
 
+/** The names of {@link NeuronOptions}, which {@link Neuron} and {@link Layer} take. */
+export const NEURON_OPTION_NAMES: readonly (keyof NeuronOptions)[] = [
+  'activation',
+  'rng',
+  'seed',
+  'init',
+]
+
 /** Options shared by {@link Neuron} and {@link Layer}. */
 export interface NeuronOptions {
   /** The nonlinearity. Default `'relu'`, as micrograd's `Neuron(nin)`. */
@@ -46,7 +54,7 @@ export class Neuron extends Module {
   constructor(nin: number, options?: NeuronOptions) {
     super()
     checkSize('nin', nin)
-    const given = checkOptionsObject(options, 'Neuron')
+    const given = checkOptionsObject(options, 'Neuron', NEURON_OPTION_NAMES)
     this.activation = checkActivation('activation', given.activation ?? 'relu')
     const init = checkInitialization(given.init)
     const { rng, seed } = resolveRandom(given)

@@ -41,7 +41,7 @@ const NEGATIVE_ZERO = '\u0000negative zero\u0000'
  */
 export function saveModel(model: MLP, options?: { optimizer?: Optimizer }): string {
   if (!(model instanceof MLP)) throw new InvalidOptionError('model', model, 'an MLP')
-  const { optimizer } = checkOptionsObject(options, 'saveModel')
+  const { optimizer } = checkOptionsObject(options, 'saveModel', ['optimizer'])
   const document: SavedModel = model.toJSON()
   const parameters = model.parameters()
   checkFiniteModel(parameters, document)

@@ -41,7 +41,7 @@ export function linearDecay(options?: {
   decay?: number
   steps?: number
 }): LearningRateSchedule {
-  const given = checkOptionsObject(options, 'linearDecay')
+  const given = checkOptionsObject(options, 'linearDecay', ['initial', 'decay', 'steps'])
   const initial = nonNegative('initial', given.initial ?? 1.0)
   const decay = nonNegative('decay', given.decay ?? 0.9)
   const steps = positiveInteger('steps', given.steps ?? 100)
@@ -69,7 +69,11 @@ export function cosineSchedule(options: {
   final?: number
   steps: number
 }): LearningRateSchedule {
-  const given = requiredOptions(options, 'cosineSchedule', '{ initial: 0.01, steps: 500 }')
+  const given = requiredOptions(options, 'cosineSchedule', '{ initial: 0.01, steps: 500 }', [
+    'initial',
+    'final',
+    'steps',
+  ])
   const initial = nonNegative('initial', given.initial)
   const final = nonNegative('final', given.final ?? 0)
   const steps = positiveInteger('steps', given.steps)
@@ -92,7 +96,11 @@ export function stepSchedule(options: {
   stepSize: number
   gamma?: number
 }): LearningRateSchedule {
-  const given = requiredOptions(options, 'stepSchedule', '{ initial: 0.1, stepSize: 30 }')
+  const given = requiredOptions(options, 'stepSchedule', '{ initial: 0.1, stepSize: 30 }', [
+    'initial',
+    'stepSize',
+    'gamma',
+  ])
   const initial = nonNegative('initial', given.initial)
   const stepSize = positiveInteger('stepSize', given.stepSize)
   const gamma = nonNegative('gamma', given.gamma ?? 0.1)
@@ -105,13 +113,18 @@ function positiveInteger(option: string, value: unknown): number {
   return value
 }
 
-/** The options object a schedule cannot do without, checked. */
-function requiredOptions<T extends object>(options: T, functionName: string, example: string): T {
+/** The options object a schedule cannot do without, checked to name only the `known` options. */
+function requiredOptions<T extends object>(
+  options: T,
+  functionName: string,
+  example: string,
+  known: readonly (keyof T & string)[],
+): T {
   if (options === undefined)
     throw new InvalidOptionError('options', options, `an object such as ${example}`, '', {
       functionName,
     })
-  return checkOptionsObject(options, functionName) as T
+  return checkOptionsObject(options, functionName, known) as T
 }
 
 /** Throws unless `step`, given to a schedule, is a whole number ≥ 0. */

@@ -34,7 +34,11 @@ export class SGD extends Optimizer {
   private buffer: Float64Array | undefined
 
   constructor(parameters: readonly Value[], options: SgdOptions) {
-    const { learningRate, momentum = 0, weightDecay = 0 } = checkOptionsObject(options, 'SGD')
+    const {
+      learningRate,
+      momentum = 0,
+      weightDecay = 0,
+    } = checkOptionsObject(options, 'SGD', ['learningRate', 'momentum', 'weightDecay'])
     super(parameters, learningRate as number)
     this.momentumFactor = nonNegative('momentum', momentum)
     this.decay = nonNegative('weightDecay', weightDecay)

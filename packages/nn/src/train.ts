@@ -1,9 +1,11 @@
 import { InvalidOptionError } from './errors.js'
-import { createTrainer, type TrainingHistory } from './trainer.js'
+import { checkOptionsObject } from './random-source.js'
+import { type TrainingHistory, trainerFor } from './trainer.js'
 import {
   type Dataset,
   positiveInteger,
   stepsPerEpoch,
+  TRAINER_OPTION_NAMES,
   type TrainableModel,
   type TrainerOptions,
 } from './training-setup.js'
@@ -15,6 +17,8 @@ export interface TrainOptions extends TrainerOptions {
   /** How many passes over the data; each is `ceil(n / batchSize)` steps. */
   epochs?: number
 }
+
+const TRAIN_OPTION_NAMES = [...TRAINER_OPTION_NAMES, 'steps', 'epochs']
 
 /**
  * Trains `model` on `data`: each step runs the batch forward, computes the loss (and L2 penalty),
@@ -48,9 +52,23 @@ export function train(
   data: Dataset,
   options: TrainOptions,
 ): TrainingHistory {
-  const trainer = createTrainer(model, data, options)
+  // An options object names only train's options; what is not one is refused by the trainer.
+  const trainerOptions =
+    typeof options === 'object' && options !== null
+      ? trainerOptionsOf(checkOptionsObject(options, 'train', TRAIN_OPTION_NAMES) as TrainOptions)
+      : options
+  const trainer = trainerFor(model, data, trainerOptions, 'train')
   trainer.step(totalSteps(options, stepsPerEpoch(data.X.length, options.batchSize)))
   return trainer.history
+}
+
+/** The options of the trainer: train's, less the run's length, which is train's own. */
+function trainerOptionsOf({
+  steps: _steps,
+  epochs: _epochs,
+  ...rest
+}: TrainOptions): TrainerOptions {
+  return rest
 }
 
 function totalSteps(options: TrainOptions, perEpoch: number): number {

@@ -89,7 +89,17 @@ export function createTrainer(
   data: Dataset,
   options: TrainerOptions,
 ): Trainer {
-  const context = prepareRun(model, data, options)
+  return trainerFor(model, data, options, 'createTrainer')
+}
+
+/** {@link createTrainer}, naming `functionName` (the public function called) in its errors. */
+export function trainerFor(
+  model: TrainableModel,
+  data: Dataset,
+  options: TrainerOptions,
+  functionName: string,
+): Trainer {
+  const context = prepareRun(model, data, options, functionName)
   const { optimizer } = context
   const { schedule, onStep } = options
   const rng = createRng(options.seed === undefined ? undefined : checkSeed('seed', options.seed))

@@ -4,7 +4,7 @@ import { InvalidOptionError, LengthMismatchError, NonFiniteValueError } from './
 import { type LossFunction, type PreparedLoss, prepareLoss } from './loss-option.js'
 import type { LossName } from './losses.js'
 import { nonNegative, Optimizer } from './optimizer.js'
-import type { Rng } from './random-source.js'
+import { checkOptionsObject, type Rng } from './random-source.js'
 import type { LearningRateSchedule } from './schedules.js'
 import type { StepRecord } from './trainer.js'
 
@@ -67,6 +67,20 @@ export interface TrainerOptions {
   historyLimit?: number
 }
 
+/** Every option of {@link TrainerOptions}, so that a name outside it (a typo) is refused. */
+export const TRAINER_OPTION_NAMES = Object.keys({
+  loss: true,
+  optimizer: true,
+  schedule: true,
+  batchSize: true,
+  seed: true,
+  l2Alpha: true,
+  onStep: true,
+  compiled: true,
+  precision: true,
+  historyLimit: true,
+} satisfies Record<keyof TrainerOptions, true>) as readonly (keyof TrainerOptions)[]
+
 /** Everything a training step needs besides its batch, checked once for the run. */
 export interface StepContext {
   model: TrainableModel
@@ -86,10 +100,12 @@ export function prepareRun(
   model: TrainableModel,
   data: Dataset,
   options: TrainerOptions,
+  functionName: string,
 ): StepContext {
   checkModelAndData(model, data)
   if (typeof options !== 'object' || options === null)
     throw new InvalidOptionError('options', options, 'an object with at least loss and optimizer')
+  checkOptionsObject(options, functionName, TRAINER_OPTION_NAMES)
   if (!(options.optimizer instanceof Optimizer))
     throw new InvalidOptionError(
       'optimizer',

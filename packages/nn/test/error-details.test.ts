@@ -9,10 +9,13 @@ import { fourPoints } from '../../common/test/support/public-surface.js'
 import { catchError } from '../../engine/test/support/catch-error.js'
 import {
   Adam,
+  AdamW,
   accuracy,
   createTrainer,
+  evaluate,
   getLoss,
   LOSSES,
+  linearDecay,
   loadModel,
   MgError,
   MLP,
@@ -55,6 +58,23 @@ const REFUSALS: [string, () => unknown][] = [
   ['a custom loss that returns a number', () => trainWith({ loss: () => 1 })],
   ['an optimizer that is not one', () => trainWith({ optimizer: {} })],
   ['options that are not an object', () => train(model(), data, 5 as never)],
+  ["a typo in train's options", () => trainWith({ compild: true })],
+  [
+    "train's run length given to createTrainer",
+    () => {
+      const on = model()
+      return createTrainer(on, data, { loss: 'hinge', optimizer: sgd(on), steps: 5 } as never)
+    },
+  ],
+  ['a typo in MLP options', () => new MLP(2, [1], { seeed: 1 } as never)],
+  ['a typo in SGD options', () => new SGD(model().parameters(), { lr: 0.1 } as never)],
+  ['a typo in AdamW options', () => new AdamW(model().parameters(), { beta: 0.9 } as never)],
+  [
+    'a typo in evaluate options',
+    () => evaluate(model(), data, { loss: 'hinge', l2alpha: 1 } as never),
+  ],
+  ['a typo in accuracy options', () => accuracy([1], [1], { treshold: 0.5 } as never)],
+  ['a typo in linearDecay options', () => linearDecay({ step: 10 } as never)],
   [
     'a model without forward()',
     () => train({} as never, data, { loss: 'hinge', optimizer: sgd(model()) }),

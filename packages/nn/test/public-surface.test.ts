@@ -41,7 +41,7 @@ import {
 const data = fourPoints([1, 0, 1, 0])
 const model = () => new MLP(2, [3, 1], { seed: 1 })
 const sgdOn = (on: MLP) => new SGD(on.parameters(), { learningRate: 0.1 })
-const trainOptions = (on: MLP) => ({ loss: 'hinge' as const, optimizer: sgdOn(on), steps: 1 })
+const trainOptions = (on: MLP) => ({ loss: 'hinge' as const, optimizer: sgdOn(on) })
 /** Valid training options for `on` with `options` laid over them, or `options` as it is when it is not an object. */
 const withTraining = (on: unknown, options: unknown) =>
   on instanceof MLP && typeof options === 'object' && options !== null && !Array.isArray(options)
@@ -225,7 +225,7 @@ const ENTRIES: SurfaceEntry[] = [
   },
   {
     name: 'createTrainer',
-    args: [model(), data, { steps: 1 }],
+    args: [model(), data, { historyLimit: 1 }],
     run: (on: MLP, given: typeof data, options: object) =>
       createTrainer(on, given, withTraining(on, options)),
   },

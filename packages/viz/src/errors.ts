@@ -2,7 +2,7 @@ import { InvalidOptionError, MgError, type MgErrorOptions } from '@mg/common'
 
 // The kind every package throws lives in @mg/common; it is listed here with viz's own errors, so
 // the index exports every error from one place.
-export { InvalidOptionError, MgError } from '@mg/common'
+export { InvalidOptionError, MgError, UnknownOptionError } from '@mg/common'
 
 /**
  * Base class of viz's own errors: data that cannot be drawn, pictures too large, Graphviz
@@ -53,26 +53,6 @@ export class InvalidInputError extends InvalidOptionError {
    */
   get argument(): string {
     return this.option
-  }
-}
-
-/**
- * Thrown when an options object names an option the function does not have (often a typo).
- *
- * @group Errors
- */
-export class UnknownOptionError extends InvalidInputError {
-  constructor(
-    functionName: string,
-    option: string,
-    /** The options the function does accept. */
-    readonly knownOptions: readonly string[],
-    suggestion?: string,
-  ) {
-    super(functionName, option, option, `one of the known options (${knownOptions.join(', ')})`)
-    // A typo reads better as "unknown option" with a suggestion than as "expected … received".
-    const hint = suggestion ? ` Did you mean "${suggestion}"?` : ''
-    this.message = `${functionName}: unknown option "${option}".${hint} Known options: ${knownOptions.join(', ')}.`
   }
 }
 

@@ -1,4 +1,5 @@
-import { InvalidInputError, UnknownOptionError } from './errors.js'
+import { checkOptionsObject } from '@mg/common'
+import { InvalidInputError } from './errors.js'
 
 /**
  * Checks that `options` is an object naming only `allowed` keys, so a typo such as `colapse` fails
@@ -13,10 +14,7 @@ export function checkOptionNames(
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidInputError(functionName, 'options', options, 'an object or undefined')
   }
-  for (const name of Object.keys(options)) {
-    if (!allowed.includes(name))
-      throw new UnknownOptionError(functionName, name, allowed, closestName(name, allowed))
-  }
+  checkOptionsObject(options, functionName, allowed)
 }
 
 /** Reads an integer option in `[min, max]`, or returns `fallback` when it is undefined. */
@@ -122,32 +120,6 @@ export function rangeOption(
   if (!ok)
     throw new InvalidInputError(functionName, name, value, 'a pair [min, max] with min < max')
   return value as [number, number]
-}
-
-function closestName(name: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1
-  for (const candidate of allowed) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase())
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution))
-    }
-    previous = current
-  }
-  return previous[b.length]!
 }
 
 /**

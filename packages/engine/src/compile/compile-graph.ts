@@ -1,3 +1,4 @@
+import { checkOptionsObject } from '@mg/common'
 import { InvalidOperandError, InvalidOptionError } from '../errors.js'
 import { Value } from '../value.js'
 import { buildTape } from './build-tape.js'
@@ -78,6 +79,14 @@ export function compileGraph(options: CompileGraphOptions): CompiledGraph<FloatA
         functionName: 'compileGraph',
       },
     )
+  checkOptionsObject(options, 'compileGraph', [
+    'output',
+    'parameters',
+    'inputs',
+    'observed',
+    'precision',
+    'simd',
+  ])
   const { output } = options
   if (!(output instanceof Value)) throw new InvalidOperandError('compileGraph output', output)
   const parameters = valueList('parameters', options.parameters)
