@@ -74,6 +74,8 @@ describe('bad input', () => {
     expect(new Value(1000).sigmoid().data).toBe(1)
     expect(new Value(-1000).sigmoid().data).toBe(0)
     expect(new Value(-40).sigmoid().data).toBeCloseTo(Math.exp(-40), 30)
+    // e^-745 is the smallest double; 1 / (1 + e^745) would round it away to 0.
+    expect(new Value(-745).sigmoid().data).toBe(Math.exp(-745))
     const x = new Value(-800)
     x.sigmoid().backward()
     expect(x.grad).toBe(0)

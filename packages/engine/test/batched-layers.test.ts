@@ -4,7 +4,7 @@
  * the scalar replay and the dynamic engine.
  */
 import fc from 'fast-check'
-import { describe, expect, expectTypeOf, it } from 'vitest'
+import { describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { assembleGemmModule } from '../kernels/gemm-module-source.js'
 import { buildTape } from '../src/compile/build-tape.js'
 import { GEMM_MODULE_BASE64 } from '../src/compile/simd/gemm-module.js'
@@ -284,6 +284,48 @@ describe('a compiled graph of layers run for many samples', () => {
       const error = catchError(() => graph.forward())
       expect(error).toBeInstanceOf(NonFiniteResultError)
       expect((error as NonFiniteResultError).op).toBe('dot')
+    }
+  })
+
+  it('names the bias add when only adding the bias overflows, as the dynamic engine does', () => {
+    // Three samples of a one-input neuron: x·w = 1e308 is finite, x·w + b is not.
+    const w = new Value(1, { label: 'w' })
+    const b = new Value(1, { label: 'b' })
+    const inputs = [1, 2, 3].map((x) => new Value(x))
+    const loss = Value.sum(inputs.map((x) => Value.dot([x], [w]).add(b).relu()))
+    const dynamic = catchError(() => {
+      inputs[1]!.data = 1e308
+      b.data = 1e308
+      Value.sum(inputs.map((x) => Value.dot([x], [w]).add(b).relu()))
+    }) as NonFiniteResultError
+    expect(dynamic.op).toBe('add')
+    for (const simd of [false, true]) {
+      const graph = compileGraph({ output: loss, parameters: [w, b], inputs, simd })
+      graph.inputData[1] = 1e308
+      graph.parameterData[1] = 1e308
+      const error = catchError(() => graph.forward())
+      expect(error).toBeInstanceOf(NonFiniteResultError)
+      expect((error as NonFiniteResultError).message).toBe(dynamic.message)
+    }
+  })
+
+  it('falls back to the scalar replay where the runtime has no WebAssembly', async () => {
+    vi.resetModules()
+    vi.stubGlobal('WebAssembly', undefined)
+    try {
+      const engine = await import('../src/index.js')
+      const x = new engine.Value(2)
+      const w = new engine.Value(0.5)
+      const graph = engine.compileGraph({
+        output: engine.Value.sum([0, 1, 2].map(() => engine.Value.dot([x], [w]).tanh())),
+        parameters: [w],
+        inputs: [x],
+      })
+      expect(graph.simd).toBe(false)
+      expect(graph.forward()).toBe(3 * Math.tanh(1))
+    } finally {
+      vi.unstubAllGlobals()
+      vi.resetModules()
     }
   })
 
