@@ -40,7 +40,13 @@ type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear'
  * An MLP of `sizes` (its last layer linear) run on `samples` samples, and a hinge-like loss of
  * its first outputs, built from `Value`s as a user would: the graph the batched replay is for.
  */
-function layeredGraph(samples: number, sizes: readonly number[], activation: Activation, seed = 1) {
+function layeredGraph(
+  samples: number,
+  sizes: readonly number[],
+  activation: Activation,
+  seed = 1,
+  withBiases = true,
+) {
   const next = numbers(seed)
   const layers = sizes.slice(1).map((width, index) => ({
     weights: Array.from({ length: width }, () =>
@@ -59,7 +65,7 @@ function layeredGraph(samples: number, sizes: readonly number[], activation: Act
     })
     for (const { weights, biases, activation } of layers)
       xs = weights.map((row, neuron) => {
-        const sum = Value.dot(xs, row).add(biases[neuron]!)
+        const sum = withBiases ? Value.dot(xs, row).add(biases[neuron]!) : Value.dot(xs, row)
         return activation === 'linear' ? sum : sum[activation]()
       })
     outputs.push(...xs)
@@ -71,7 +77,10 @@ function layeredGraph(samples: number, sizes: readonly number[], activation: Act
       .relu(),
   )
   const loss = Value.sum(terms).mul(1 / samples)
-  const parameters = layers.flatMap(({ weights, biases }) => [...weights.flat(), ...biases])
+  const parameters = layers.flatMap(({ weights, biases }) => [
+    ...weights.flat(),
+    ...(withBiases ? biases : []),
+  ])
   return { loss, parameters, inputs, outputs }
 }
 
@@ -209,6 +218,34 @@ describe('a compiled graph of layers run for many samples', () => {
       }
     },
   )
+
+  it('runs layers without biases, as the scalar replay does', () => {
+    const { loss, parameters, inputs, outputs } = layeredGraph(9, [3, 6, 2], 'relu', 4, false)
+    const declaration = { output: loss, parameters, inputs, observed: outputs }
+    const scalar = compileGraph({ ...declaration, simd: false })
+    const batched = compileGraph(declaration)
+    for (const graph of [scalar, batched]) {
+      graph.forward()
+      graph.backward()
+    }
+    expect(batched.value).toBe(scalar.value)
+    expect(Array.from(batched.observedData)).toEqual(Array.from(scalar.observedData))
+    expect(relativeDifference(batched.parameterGrad, scalar.parameterGrad)).toBeLessThan(1e-14)
+  })
+
+  it('names the op whose result overflows in a linear layer, as the scalar replay does', () => {
+    for (const withBiases of [true, false]) {
+      const { loss, parameters, inputs } = layeredGraph(5, [2, 3], 'linear', 2, withBiases)
+      const messages = [false, true].map((simd) => {
+        const graph = compileGraph({ output: loss, parameters, inputs, simd })
+        graph.inputData[6] = 1e308
+        graph.parameterData[0] = 1e10
+        return (catchError(() => graph.forward()) as NonFiniteResultError).message
+      })
+      expect(messages[1]).toBe(messages[0])
+      expect(messages[0]).toMatch(/^dot/)
+    }
+  })
 
   it('gives the dynamic engine’s loss and gradients', () => {
     const { loss, parameters, inputs } = layeredGraph(20, [2, 8, 8, 1], 'relu', 7)
