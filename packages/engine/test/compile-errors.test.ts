@@ -5,6 +5,7 @@ import {
   DuplicateDeclarationError,
   EngineError,
   InvalidOperandError,
+  InvalidOptionError,
   NonFiniteGradientError,
   NonFiniteResultError,
   NotALeafError,
@@ -78,7 +79,10 @@ describe('compileGraph rejects declarations the graph cannot honour', () => {
   })
 
   it('refuses an output that is not a Value', () => {
-    expect(() => compileGraph({ output: 3 as unknown as Value })).toThrow(InvalidOperandError)
+    expect(() => compileGraph({ output: 3 as unknown as Value })).toThrow(InvalidOptionError)
+    expect(() => compileGraph({ output: 3 as unknown as Value })).toThrow(
+      'compileGraph: output: expected a Value',
+    )
   })
 })
 

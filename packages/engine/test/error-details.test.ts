@@ -67,6 +67,12 @@ describe('error messages', () => {
       catchError(() => gradcheck(square, [1], { tolerence: 1e-3 } as never)),
       catchError(() => new Value(1, { lable: 'x' } as never)),
       catchError(() => compileGraph({ output: new Value(1).mul(2), paramters: [] } as never)),
+      catchError(() => compileGraph({ output: 2 as never })),
+      catchError(() =>
+        compileGraph({ output: new Value(1).mul(2), precision: 'float16' as never }),
+      ),
+      catchError(() => compileGraph({ output: new Value(1).mul(2), simd: 'yes' as never })),
+      catchError(() => compileGraph({ output: new Value(1).mul(2), observed: 3 as never })),
       catchError(() => gradcheck(square, [1], { tolerance: 0 })),
       catchError(() => graphOf().graph.setInputs([Number.NaN])),
       catchError(() => graphOf().graph.setInputs(5 as never)),

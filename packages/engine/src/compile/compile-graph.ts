@@ -1,5 +1,5 @@
 import { checkOptionsObject } from '@mg/common'
-import { InvalidOperandError, InvalidOptionError } from '../errors.js'
+import { InvalidOptionError } from '../errors.js'
 import { Value } from '../value.js'
 import { buildTape } from './build-tape.js'
 import { CompiledGraph } from './compiled-graph.js'
@@ -46,8 +46,9 @@ export interface CompileGraphFloat32Options extends CompileGraphOptions {
  * `.data` to decide what to compute records one path only. Data-dependent ops (`relu`'s mask, the
  * sign tests in `pow`) are recorded as ops and stay exact.
  *
- * @throws {@link InvalidOptionError} if `options` is not an object, or `parameters`, `inputs` or
- * `observed` is not an array of `Value`s; {@link InvalidOperandError} if `output` is not a `Value`.
+ * @throws {@link InvalidOptionError} if `options` is not an object, names an option this function
+ * does not take ({@link UnknownOptionError}), `output` is not a `Value`, or `parameters`, `inputs`
+ * or `observed` is not an array of `Value`s.
  * @throws {@link UnreachableValueError} if the output does not depend on a declared value.
  * @throws {@link NotALeafError} if a declared parameter or input was computed by an op.
  * @throws {@link DuplicateDeclarationError} if a `Value` is declared twice.
@@ -88,7 +89,14 @@ export function compileGraph(options: CompileGraphOptions): CompiledGraph<FloatA
     'simd',
   ])
   const { output } = options
-  if (!(output instanceof Value)) throw new InvalidOperandError('compileGraph output', output)
+  if (!(output instanceof Value))
+    throw new InvalidOptionError(
+      'output',
+      output,
+      'a Value: the scalar to compute and differentiate, such as a loss',
+      '',
+      { functionName: 'compileGraph' },
+    )
   const parameters = valueList('parameters', options.parameters)
   const inputs = valueList('inputs', options.inputs)
   const observed = valueList('observed', options.observed)
