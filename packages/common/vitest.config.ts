@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'] },
+  // A guard against hangs, not a speed check: the property tests take seconds on a busy machine.
+  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 },
 })
