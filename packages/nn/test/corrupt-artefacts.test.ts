@@ -93,7 +93,7 @@ describe('loadModel validates an optimizer state as strictly as the weights', ()
     (field: string, index: number, value: number) => (state: Record<string, unknown>) => {
       ;(state[field] as number[])[index] = value
     }
-  it.each([
+  it.each<readonly [string, () => string, string]>([
     [
       'a negative second moment',
       corrupt(adam, true, setEntry('secondMoment', 5, -1e-9)),
@@ -129,6 +129,40 @@ describe('loadModel validates an optimizer state as strictly as the weights', ()
         state.momentumBuffer = null
       }),
       'optimizer.momentumBuffer',
+    ],
+    ...(
+      [
+        ['a negative learning rate', 'learningRate', -0.1],
+        ['a learning rate that is text', 'learningRate', 'fast'],
+        ['a beta1 of 1', 'beta1', 1],
+        ['a negative beta2', 'beta2', -0.5],
+        ['a negative epsilon', 'epsilon', -1e-8],
+        ['a fractional step count', 'stepCount', 1.5],
+        ['a negative step count', 'stepCount', -2],
+      ] as const
+    ).map(
+      ([what, field, value]) =>
+        [
+          what,
+          corrupt(adam, true, (state) => {
+            state[field] = value
+          }),
+          `optimizer.${field}`,
+        ] as const,
+    ),
+    [
+      'a first moment that is text',
+      corrupt(adam, true, (state) => {
+        ;(state.firstMoment as unknown[])[3] = '0.1'
+      }),
+      'optimizer.firstMoment[3]',
+    ],
+    [
+      'a negative momentum',
+      corrupt(sgd(0.5), true, (state) => {
+        state.momentum = -0.5
+      }),
+      'optimizer.momentum',
     ],
   ])('refuses %s', (_, text, path) => {
     const error = catchError(() => loadModel(text()))

@@ -272,6 +272,19 @@ describe('the boundaries of the rules', () => {
     expect(error).toBeInstanceOf(TrainingDivergedError)
     expect(error).toMatchObject({ step: 0 })
     expect((error as TrainingDivergedError).cause).toBeInstanceOf(NonFiniteValueError)
+    expect((error as Error).message).toMatch(/the update made parameter \d+ -?Infinity/)
+    expect((error as Error).message).toMatch(/step 0/)
+  })
+
+  it('a forward pass that overflows stops training, naming the step and the op', () => {
+    const loss = (outputs: Value[][]) =>
+      Value.sum(outputs.map((row) => row[0]!))
+        .mul(1e300)
+        .mul(1e300)
+    const error = catchError(() => trainWith({ loss }))
+    expect(error).toBeInstanceOf(TrainingDivergedError)
+    expect((error as Error).message).toMatch(/the forward pass produced -?Infinity in mul/)
+    expect((error as TrainingDivergedError).cause).toMatchObject({ op: 'mul' })
   })
 
   it('a gradient that overflows stops training, naming the step', () => {
@@ -284,6 +297,7 @@ describe('the boundaries of the rules', () => {
     expect(error).toBeInstanceOf(TrainingDivergedError)
     expect(error).toMatchObject({ step: 0 })
     expect((error as Error).message).toMatch(/a gradient became Infinity/)
+    expect((error as TrainingDivergedError).cause).toBeInstanceOf(MgError)
   })
 
   it('times every step within the run', () => {
