@@ -95,6 +95,23 @@ function relativeDifference(received: ArrayLike<number>, expected: ArrayLike<num
   return scale === 0 ? difference : difference / scale
 }
 
+/**
+ * Replays `graph` once forward and backward, and checks its loss and parameter gradients against
+ * the dynamic engine's `loss.backward()`: the loss to the bit, the gradients to 1e-14.
+ */
+function expectDynamicNumbers(
+  graph: ReturnType<typeof compileGraph>,
+  loss: Value,
+  parameters: readonly Value[],
+) {
+  graph.forward()
+  graph.backward()
+  loss.backward()
+  expect(graph.value).toBe(loss.data)
+  const dynamic = parameters.map((parameter) => parameter.grad)
+  expect(relativeDifference(graph.parameterGrad, dynamic)).toBeLessThan(1e-14)
+}
+
 const available = simdAvailable()
 
 describe('the matrix kernel', () => {
@@ -249,13 +266,7 @@ describe('a compiled graph of layers run for many samples', () => {
 
   it('gives the dynamic engine’s loss and gradients', () => {
     const { loss, parameters, inputs } = layeredGraph(20, [2, 8, 8, 1], 'relu', 7)
-    const graph = compileGraph({ output: loss, parameters, inputs })
-    graph.forward()
-    graph.backward()
-    loss.backward()
-    expect(graph.value).toBe(loss.data)
-    const dynamic = parameters.map((parameter) => parameter.grad)
-    expect(relativeDifference(graph.parameterGrad, dynamic)).toBeLessThan(1e-14)
+    expectDynamicNumbers(compileGraph({ output: loss, parameters, inputs }), loss, parameters)
   })
 
   it('keeps a chain in which each sample reads the previous one’s output correct', () => {
@@ -270,13 +281,11 @@ describe('a compiled graph of layers run for many samples', () => {
     for (let step = 0; step < 6; step++) state = weights.map((row) => Value.dot(state, row).tanh())
     const loss = Value.sum(state)
     const parameters = weights.flat()
-    const graph = compileGraph({ output: loss, parameters, inputs: start })
-    graph.forward()
-    graph.backward()
-    loss.backward()
-    expect(graph.value).toBe(loss.data)
-    const dynamic = parameters.map((parameter) => parameter.grad)
-    expect(relativeDifference(graph.parameterGrad, dynamic)).toBeLessThan(1e-14)
+    expectDynamicNumbers(
+      compileGraph({ output: loss, parameters, inputs: start }),
+      loss,
+      parameters,
+    )
   })
 
   it('runs a chain of alike ops inside each sample’s loss once for the whole batch', () => {

@@ -32,13 +32,10 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
   const { values } = memory
   const matrix = memory.matrix as MatrixKernel
   const { weights, biases, bytes, valuesAt } = matrix
-  const length = records[at + LENGTH]!
-  const neurons = records[at + REPEAT]!
-  const rows = records[at + ROWS]!
-  const w = records[at + B]!
-  const wRow = records[at + B_STRIDE]!
-  const bias = records[at + BIAS]!
-  const biasStep = records[at + BIAS_STRIDE]!
+  const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layerAt(
+    records,
+    at,
+  )
   const width = paddedWidth(neurons, matrix.block)
   // The kernel's vectors run across neurons, so it reads the weights transposed (copied in tiles,
   // so that both the reads and the writes stay within a few cache lines) and the biases side by side.
@@ -54,15 +51,13 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
   if (bias >= 0)
     for (let neuron = 0; neuron < neurons; neuron++)
       biases[neuron] = values[bias + neuron * biasStep]!
-  const out = records[at + OUT]!
-  const outRow = records[at + OUT_ROW_STRIDE]!
   const sums = () =>
     matrix.gemm(
       rows,
       neurons,
       length,
-      valuesAt + records[at + A]! * bytes,
-      records[at + A_ROW_STRIDE]!,
+      valuesAt + a * bytes,
+      aRow,
       1,
       matrix.weightsAt,
       width,
@@ -152,22 +147,17 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
   const { values, grads, preActivations } = memory
   const matrix = memory.matrix as MatrixKernel
   const { sums: gradients, biases: biasGrads, bytes, valuesAt, gradsAt } = matrix
-  const length = records[at + LENGTH]!
-  const neurons = records[at + REPEAT]!
-  const rows = records[at + ROWS]!
+  const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layerAt(
+    records,
+    at,
+  )
   const flags = records[at + FLAGS]!
-  const w = records[at + B]!
-  const wRow = records[at + B_STRIDE]!
-  const bias = records[at + BIAS]!
-  const a = records[at + A]!
-  const aRow = records[at + A_ROW_STRIDE]!
-  const outRow = records[at + OUT_ROW_STRIDE]!
   const width = paddedWidth(neurons, matrix.block)
   const activation = fusedActivation(records, at)
   const keepInput = activation?.derivativeReadsInput === true
 
   biasGrads.fill(0, 0, neurons)
-  for (let row = 0, start = records[at + OUT]!; row < rows; row++, start += outRow) {
+  for (let row = 0, start = out; row < rows; row++, start += outRow) {
     for (let neuron = 0; neuron < neurons; neuron++) {
       const slot = start + neuron
       const g = grads[slot]!
@@ -181,7 +171,6 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
     }
   }
   if (bias >= 0) {
-    const biasStep = records[at + BIAS_STRIDE]!
     for (let neuron = 0; neuron < neurons; neuron++)
       grads[bias + neuron * biasStep]! += biasGrads[neuron]!
   }
@@ -218,4 +207,25 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
       1,
     )
   return -1
+}
+
+/**
+ * A batched layer's record, read: `rows` samples of `neurons` neurons over `length` inputs; the
+ * weights from `w` (a neuron's row `wRow` apart), biases from `bias` (`biasStep` apart, or none if
+ * negative); each sample's inputs from `a` and outputs from `out`, a row `aRow` and `outRow` apart.
+ */
+function layerAt(records: Int32Array, at: number) {
+  return {
+    length: records[at + LENGTH]!,
+    neurons: records[at + REPEAT]!,
+    rows: records[at + ROWS]!,
+    w: records[at + B]!,
+    wRow: records[at + B_STRIDE]!,
+    bias: records[at + BIAS]!,
+    biasStep: records[at + BIAS_STRIDE]!,
+    a: records[at + A]!,
+    aRow: records[at + A_ROW_STRIDE]!,
+    out: records[at + OUT]!,
+    outRow: records[at + OUT_ROW_STRIDE]!,
+  }
 }
