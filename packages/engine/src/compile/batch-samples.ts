@@ -34,7 +34,7 @@ import {
  */
 export function batchSamples(records: Int32Array, slotCount: number): Int32Array {
   const count = records.length / RECORD_WIDTH
-  const nextAlike = linkAlike(records)
+  const { nextAlike, shapeOf } = linkAlike(records)
   // The record that writes each slot (a run's first output), so that a group's next member is
   // found where its output must be.
   const writer = new Int32Array(slotCount).fill(-1)
@@ -66,7 +66,7 @@ export function batchSamples(records: Int32Array, slotCount: number): Int32Array
       while (member >= 0 && placed[member] === 0) {
         const memberAt = member * RECORD_WIDTH
         const continues =
-          sameShape(records, at, memberAt, layer) &&
+          shapeOf[member] === shapeOf[index] &&
           records[memberAt + OUT] === out + members * outStep &&
           records[memberAt + A] === records[at + A]! + members * aStep &&
           records[memberAt + B] === records[at + B]! + members * bStep
@@ -128,21 +128,6 @@ function secondMember(
   return -1
 }
 
-/** Whether the records at `at` and `other` are alike: the same op and shape, for a layer the same weights. */
-function sameShape(records: Int32Array, at: number, other: number, layer: boolean): boolean {
-  if (layer !== isLayer(records, other)) return false
-  if (layer) {
-    for (let field = B; field <= BIAS_STRIDE; field++)
-      if (records[at + field] !== records[other + field]) return false
-    return true
-  }
-  return (
-    isSingleOp(records, other) &&
-    records[at + CODE] === records[other + CODE] &&
-    records[at + FLAGS] === records[other + FLAGS]
-  )
-}
-
 /**
  * A layer the matrix kernel can run: a `dot` record over slot ranges whose repetitions are the
  * neurons of one layer (or a single neuron), each reading the same xs and its own row of weights
@@ -168,25 +153,29 @@ function isSingleOp(records: Int32Array, at: number): boolean {
 }
 
 /**
- * For each record that may be batched, the index of the next record that could join its group
- * (same op and shape; for a layer, the same weights and biases), or -1.
+ * For each record that may be batched, its shape (`shapeOf`: the same number for records of the
+ * same op and shape, for a layer the same weights and biases; -1 for a record that is not batched)
+ * and the index of the next record of that shape (`nextAlike`, or -1).
  */
-function linkAlike(records: Int32Array): Int32Array {
+function linkAlike(records: Int32Array): { nextAlike: Int32Array; shapeOf: Int32Array } {
   const count = records.length / RECORD_WIDTH
   const nextAlike = new Int32Array(count).fill(-1)
-  const lastOfShape = new Map<string, number>()
+  const shapeOf = new Int32Array(count).fill(-1)
+  const shapes = new Map<string, { id: number; last: number }>()
   for (let index = 0; index < count; index++) {
     const at = index * RECORD_WIDTH
-    let shape: string
+    let key: string
     if (isLayer(records, at))
-      shape = `layer ${records.subarray(at + B, at + BIAS_STRIDE + 1).join(' ')}`
-    else if (isSingleOp(records, at)) shape = `op ${records[at + CODE]} ${records[at + FLAGS]}`
+      key = `layer ${records.subarray(at + B, at + BIAS_STRIDE + 1).join(' ')}`
+    else if (isSingleOp(records, at)) key = `op ${records[at + CODE]} ${records[at + FLAGS]}`
     else continue
-    const previous = lastOfShape.get(shape)
-    if (previous !== undefined) nextAlike[previous] = index
-    lastOfShape.set(shape, index)
+    const shape = shapes.get(key) ?? { id: shapes.size, last: -1 }
+    if (shape.last >= 0) nextAlike[shape.last] = index
+    else shapes.set(key, shape)
+    shape.last = index
+    shapeOf[index] = shape.id
   }
-  return nextAlike
+  return { nextAlike, shapeOf }
 }
 
 /** Sets `pending` to `mark` for every slot the record at `at` writes. */
