@@ -66,7 +66,9 @@ describe('the digits tab in Chromium', () => {
 
   it('trains in a worker while the test accuracy climbs past 95 %', async () => {
     await page.click('#digits-play')
-    expect(await page.getAttribute('#digits-play', 'aria-pressed')).toBe('true')
+    // A report the worker sent before it heard 'play' may still arrive and show it paused for a
+    // moment; the button must settle pressed.
+    await page.waitForSelector('#digits-play[aria-pressed="true"]', { timeout: 10_000 })
     await page.waitForFunction(
       () => Number(document.getElementById('digits-step')?.textContent) > 0,
     )
