@@ -1,16 +1,19 @@
 import { COLUMN_BLOCK as BLOCK } from '../src/compile/simd/wasm-gemm.js'
+import { type LaneAlgebra, OP_LIST, type UnaryLanes } from '../src/ops.js'
 
 /**
- * The WebAssembly text of the compiled replay's matrix kernel, one function per precision.
+ * The WebAssembly text of the compiled replay's kernels, one of each per precision.
  *
- * `gemm_f64(m, n, p, a, aRow, aCol, b, bRow, c, cRow, bias, accumulate)` computes, for `i < m`
- * and `j < n`,
+ * `gemm_f64(m, n, p, a, aRow, aCol, b, bRow, c, cRow, bias, accumulate, activation)` computes, for
+ * `i < m` and `j < n`,
  *
  *     S = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]
- *     C[i·cRow + j] = S (+ bias[j] when bias ≥ 0) (C's old value + S when accumulate ≠ 0)
+ *     C[i·cRow + j] = f(S (+ bias[j] when bias ≥ 0)), or C's old value + S when accumulate ≠ 0
  *
- * where `a`, `b`, `c` and `bias` are byte offsets into the imported memory and the strides count
- * elements. Columns go in blocks of two vectors; in the last, partial block the kernel reads B (and
+ * where `a`, `b`, `c` and `bias` are byte offsets into the imported memory, the strides count
+ * elements, and `f` is the one-input op whose code (its index in `OP_LIST`) is `activation`, or
+ * nothing when it is -1; it returns 1 when every entry it stored, before and after `f`, is finite,
+ * else 0. Columns go in blocks of two vectors; in the last, partial block the kernel reads B (and
  * C, to accumulate) past column `n` and discards those lanes, so the caller leaves that much room
  * after the last row, but it stores only the columns below `n`. Strided A covers `X·Wᵀ` (rows of
  * samples), `Gᵀ·X` (columns of samples) and `G·W` with one kernel, and writes go straight into the
@@ -22,6 +25,16 @@ import { COLUMN_BLOCK as BLOCK } from '../src/compile/simd/wasm-gemm.js'
  * and `total + bias`, so the vectorised forward pass gives the scalar replay's numbers to the bit.
  * The vectors run across `j`, four rows of A at a time, so every loaded B vector serves four rows
  * and every A element two vectors: eight accumulators, kept in registers.
+ *
+ * `gradient_f64(rows, neurons, grads, values, row, derivative, sums, width, biasSums)` starts a
+ * batched layer's backward pass: for each of `rows` rows (`row` elements apart) of `neurons`
+ * output gradients at `grads`, it stores `G = f'(out) · g` into the matrix at `sums` (rows `width`
+ * apart), `out` being the layer's output at the same place of `values` and `f` the op of code
+ * `derivative` (or `G = g` for -1), and adds each column of `G` into `biasSums`. It returns 1 when
+ * every output gradient is finite, else 0. It reads and writes up to a vector past each row.
+ *
+ * Activations and derivatives come from the ops' `lanes` forms in the op table, the same
+ * floating-point operations as their scalar functions.
  */
 const COLUMN_BLOCK = { f64: BLOCK.float64, f32: BLOCK.float32 } as const
 
@@ -48,10 +61,12 @@ export function gemmModuleText(): string {
   return [
     '(module',
     '  (import "env" "memory" (memory 1))',
-    storeFirstFunction('f64'),
-    gemmFunction('f64'),
-    storeFirstFunction('f32'),
-    gemmFunction('f32'),
+    ...(['f64', 'f32'] as const).flatMap((precision) => [
+      storeFirstFunction(precision),
+      finishFunction(precision),
+      gemmFunction(precision),
+      gradientFunction(precision),
+    ]),
     ')',
     '',
   ].join('\n')
@@ -78,6 +93,167 @@ function storeFirstFunction(precision: Precision): string {
   ].join('\n')
 }
 
+/** {@link LaneAlgebra} on one vector of `precision`: each operation is a WebAssembly expression. */
+function laneAlgebra(precision: Precision): LaneAlgebra<string> {
+  const { scalar, vector } = LANES[precision]
+  return {
+    constant: (value) => `(${vector}.splat (${scalar}.const ${value}))`,
+    sub: (a, b) => `(${vector}.sub ${a} ${b})`,
+    mul: (a, b) => `(${vector}.mul ${a} ${b})`,
+    wherePositive: (test, value) =>
+      `(v128.and ${value} (${vector}.gt ${test} (v128.const i64x2 0 0)))`,
+  }
+}
+
+/**
+ * For every one-input op of the table with the `form` of its `lanes`, a test of `code` against the
+ * op's code that runs `body` on that form: the kernels' dispatch on an activation's code.
+ */
+function perOp(
+  form: keyof UnaryLanes,
+  code: string,
+  body: (apply: (vector: string) => string) => string[],
+  precision: Precision,
+): string[] {
+  const algebra = laneAlgebra(precision)
+  return OP_LIST.flatMap((op, opCode) => {
+    const lanes = op.arity === 1 ? op.lanes?.[form] : undefined
+    if (lanes === undefined) return []
+    return [
+      `(if (i32.eq ${code} (i32.const ${opCode})) (then ;; ${op.name}`,
+      ...body((vector) => lanes(vector, algebra)).map((line) => `  ${line}`),
+      '))',
+    ]
+  })
+}
+
+/**
+ * An all-ones mask in the lanes of vector `half` (0 or 1 of a column block) whose column is below
+ * `count`, zeros past it: so that a check of a partial block ignores the lanes it does not store.
+ */
+function lanesBelow(precision: Precision, half: number, count: string): string {
+  const lanes = VECTOR_BYTES / LANES[precision].bytes
+  // Column of each 32-bit part of the vector: a float64 lane is two parts of one column.
+  const columns = Array.from(
+    { length: 4 },
+    (_, part) => half * lanes + Math.floor((part * lanes) / 4),
+  )
+  return `(i32x4.lt_s (v128.const i32x4 ${columns.join(' ')}) (i32x4.splat ${count}))`
+}
+
+/** Adds `vector − vector` to `$check` in the lanes of `mask`: 0 for a finite lane, NaN otherwise. */
+function addCheck(precision: Precision, vector: string, mask: string): string {
+  const { vector: type } = LANES[precision]
+  return `(local.set $check (${type}.add (local.get $check) (v128.and (${type}.sub ${vector} ${vector}) ${mask})))`
+}
+
+/** 1 when every lane of `$check` is 0, that is, every value it checked was finite. */
+function allFinite(precision: Precision): string {
+  const { vector } = LANES[precision]
+  return `(i32x4.all_true (${vector}.eq (local.get $check) (local.get $check)))`
+}
+
+/**
+ * `finish(at, low, high, count, bias, activation, check)`: one row's column block of sums, out of
+ * its accumulators into C at byte offset `at` (its first `count` columns): plus the bias at `bias`
+ * unless it is -1, through the op of code `activation` unless it is -1, each checked. Returns
+ * `check` with the stored lanes' checks added.
+ */
+function finishFunction(precision: Precision): string {
+  const { vector, bytes } = LANES[precision]
+  const lanes = VECTOR_BYTES / bytes
+  const halves = [
+    ['low', ''],
+    ['high', ` offset=${VECTOR_BYTES}`],
+  ] as const
+  const checkBoth = halves.map(([name], half) =>
+    addCheck(precision, `(local.get $${name})`, lanesBelow(precision, half, '(local.get $count)')),
+  )
+  return [
+    `  (func $finish_${precision} (param $at i32) (param $low v128) (param $high v128) (param $count i32)`,
+    '    (param $bias i32) (param $activation i32) (param $check v128) (result v128)',
+    '    (if (i32.ge_s (local.get $bias) (i32.const 0)) (then',
+    ...halves.map(
+      ([name, offset]) =>
+        `      (local.set $${name} (${vector}.add (local.get $${name}) (v128.load${offset} (local.get $bias))))`,
+    ),
+    '    ))',
+    ...checkBoth.map((line) => `    ${line}`),
+    ...perOp(
+      'forward',
+      '(local.get $activation)',
+      (apply) => [
+        ...halves.map(([name]) => `(local.set $${name} ${apply(`(local.get $${name})`)})`),
+        ...checkBoth,
+      ],
+      precision,
+    ).map((line) => `    ${line}`),
+    `    (if (i32.ge_u (local.get $count) (i32.const ${2 * lanes})) (then`,
+    ...halves.map(
+      ([name, offset]) => `      (v128.store${offset} (local.get $at) (local.get $${name}))`,
+    ),
+    '    ) (else',
+    `      (call $storeFirst_${precision} (local.get $at) (local.get $low) (local.get $high) (local.get $count))`,
+    '    ))',
+    '    (local.get $check)',
+    '  )',
+  ].join('\n')
+}
+
+/** `gradient(rows, neurons, grads, values, row, derivative, sums, width, biasSums)`: see the top. */
+function gradientFunction(precision: Precision): string {
+  const { vector, bytes } = LANES[precision]
+  const lanes = VECTOR_BYTES / bytes
+  const get = (name: string) => `(local.get $${name})`
+  const step = (name: string) =>
+    `(local.set $${name} (i32.add ${get(name)} (i32.const ${VECTOR_BYTES})))`
+  return [
+    `  (func (export "gradient_${precision}")`,
+    '    (param $rows i32) (param $neurons i32) (param $grads i32) (param $values i32) (param $row i32)',
+    '    (param $derivative i32) (param $sums i32) (param $width i32) (param $biasSums i32) (result i32)',
+    '    (local $i i32) (local $j i32) (local $pg i32) (local $pv i32) (local $ps i32) (local $pb i32)',
+    '    (local $g v128) (local $check v128)',
+    `    (local.set $row (i32.mul ${get('row')} (i32.const ${bytes})))`,
+    `    (local.set $width (i32.mul ${get('width')} (i32.const ${bytes})))`,
+    '    ;; The bias sums start at 0.',
+    `    (local.set $pb ${get('biasSums')})`,
+    '    (block $zeroed (loop $zeroNext',
+    `      (br_if $zeroed (i32.ge_s ${get('j')} ${get('neurons')}))`,
+    `      (v128.store ${get('pb')} (v128.const i64x2 0 0))`,
+    `      ${step('pb')}`,
+    `      (local.set $j (i32.add ${get('j')} (i32.const ${lanes})))`,
+    '      (br $zeroNext)))',
+    '    (block $rowsDone (loop $rowNext',
+    `      (br_if $rowsDone (i32.ge_s ${get('i')} ${get('rows')}))`,
+    `      (local.set $pg (i32.add ${get('grads')} (i32.mul ${get('i')} ${get('row')})))`,
+    `      (local.set $pv (i32.add ${get('values')} (i32.mul ${get('i')} ${get('row')})))`,
+    `      (local.set $ps (i32.add ${get('sums')} (i32.mul ${get('i')} ${get('width')})))`,
+    `      (local.set $pb ${get('biasSums')})`,
+    '      (local.set $j (i32.const 0))',
+    '      (block $columnsDone (loop $columnNext',
+    `        (br_if $columnsDone (i32.ge_s ${get('j')} ${get('neurons')}))`,
+    `        (local.set $g (v128.load ${get('pg')}))`,
+    `        ${addCheck(precision, get('g'), lanesBelow(precision, 0, `(i32.sub ${get('neurons')} ${get('j')})`))}`,
+    ...perOp(
+      'derivativeFromOutput',
+      get('derivative'),
+      (apply) => [
+        `(local.set $g (${vector}.mul ${apply(`(v128.load ${get('pv')})`)} ${get('g')}))`,
+      ],
+      precision,
+    ).map((line) => `        ${line}`),
+    `        (v128.store ${get('ps')} ${get('g')})`,
+    `        (v128.store ${get('pb')} (${vector}.add (v128.load ${get('pb')}) ${get('g')}))`,
+    ...['pg', 'pv', 'ps', 'pb'].map((name) => `        ${step(name)}`),
+    `        (local.set $j (i32.add ${get('j')} (i32.const ${lanes})))`,
+    '        (br $columnNext)))',
+    `      (local.set $i (i32.add ${get('i')} (i32.const 1)))`,
+    '      (br $rowNext)))',
+    `    ${allFinite(precision)}`,
+    '  )',
+  ].join('\n')
+}
+
 function gemmFunction(precision: Precision): string {
   const { scalar, vector, bytes } = LANES[precision]
   const get = (name: string) => `(local.get $${name})`
@@ -86,27 +262,13 @@ function gemmFunction(precision: Precision): string {
   const rows = (count: number) => Array.from({ length: count }, (_, row) => row)
   const accumulators = rows(ROW_BLOCK).flatMap((row) => [`c${row}0`, `c${row}1`])
 
-  const lanes = VECTOR_BYTES / bytes
-  /** Row `row`'s two accumulators, plus the bias after the last chunk, stored into C. */
-  const store = (row: number) => {
-    const halves = [0, 1] as const
-    const accumulator = (half: number) => `c${row}${half}`
-    const update = (half: number, term: string) =>
-      set(accumulator(half), `(${vector}.add ${get(accumulator(half))} ${term})`)
-    const offset = (half: number) => (half === 0 ? '' : ` offset=${VECTOR_BYTES}`)
-    return [
-      `(if (i32.and ${get('last')} (i32.ge_s ${get('bias')} (i32.const 0))) (then`,
-      ...halves.map((half) => `  ${update(half, `(v128.load${offset(half)} ${get('pBias')})`)}`),
-      '))',
-      `(if (i32.le_u ${add(get('j'), `(i32.const ${2 * lanes})`)} ${get('n')}) (then`,
-      ...halves.map(
-        (half) => `  (v128.store${offset(half)} ${get('pc')} ${get(accumulator(half))})`,
-      ),
-      ') (else',
-      `  (call $storeFirst_${precision} ${get('pc')} ${get(accumulator(0))} ${get(accumulator(1))} (i32.sub ${get('n')} ${get('j')}))`,
-      '))',
-    ]
-  }
+  /** Row `row`'s two accumulators into C, finished (bias, activation, checks) after the last chunk. */
+  const store = (row: number) => [
+    set(
+      'check',
+      `(call $finish_${precision} ${get('pc')} ${get(`c${row}0`)} ${get(`c${row}1`)} (i32.sub ${get('n')} ${get('j')}) ${get('storeBias')} ${get('storeActivation')} ${get('check')})`,
+    ),
+  ]
 
   /**
    * For `count` rows starting at row `$i`: the accumulators from 0 (or from C: the old value to
@@ -182,7 +344,8 @@ function gemmFunction(precision: Precision): string {
     `  (func (export "gemm_${precision}")`,
     '    (param $m i32) (param $n i32) (param $p i32) (param $a i32) (param $aRow i32) (param $aCol i32)',
     '    (param $b i32) (param $bRow i32) (param $c i32) (param $cRow i32) (param $bias i32)',
-    '    (param $accumulate i32)',
+    '    (param $accumulate i32) (param $activation i32) (result i32)',
+    '    (local $storeBias i32) (local $storeActivation i32) (local $check v128)',
     '    (local $i i32) (local $j i32) (local $q i32) (local $pb i32) (local $pc i32) (local $pBias i32)',
     '    (local $q0 i32) (local $chunk i32) (local $last i32)',
     `    ${rows(ROW_BLOCK)
@@ -198,11 +361,13 @@ function gemmFunction(precision: Precision): string {
     '    (loop $chunkNext',
     `      ${set('chunk', `(select (i32.sub ${get('p')} ${get('q0')}) (i32.const ${CHUNK}) (i32.lt_u (i32.sub ${get('p')} ${get('q0')}) (i32.const ${CHUNK})))`)}`,
     `      ${set('last', `(i32.ge_u ${add(get('q0'), get('chunk'))} ${get('p')})`)}`,
+    `      ${set('storeActivation', `(select ${get('activation')} (i32.const -1) ${get('last')})`)}`,
     `      ${set('j', '(i32.const 0)')}`,
     '    (block $jDone (loop $jNext',
     `      (br_if $jDone (i32.ge_u ${get('j')} ${get('n')}))`,
     `      ${set('i', '(i32.const 0)')}`,
     `      ${set('pBias', add(get('bias'), `(i32.mul ${get('j')} (i32.const ${bytes}))`))}`,
+    `      ${set('storeBias', `(select ${get('pBias')} (i32.const -1) (i32.and ${get('last')} (i32.ge_s ${get('bias')} (i32.const 0))))`)}`,
     `      ;; Blocks of ${ROW_BLOCK} rows, then the rows left one at a time.`,
     '      (block $blocksDone (loop $blockNext',
     `        (br_if $blocksDone (i32.gt_s ${add(get('i'), `(i32.const ${ROW_BLOCK})`)} ${get('m')}))`,
@@ -216,6 +381,7 @@ function gemmFunction(precision: Precision): string {
     '      (br $jNext)))',
     `      ${set('q0', add(get('q0'), get('chunk')))}`,
     `      (br_if $chunkNext (i32.eqz ${get('last')})))`,
+    `    ${allFinite(precision)}`,
     '  )',
   ].join('\n')
 }

@@ -30,7 +30,15 @@ export type { NeuronMatch } from './match-neuron.js'
 export { matchNeuron } from './match-neuron.js'
 export type { NumericalGradientOptions, ScalarFunction } from './numerical-gradient.js'
 export { numericalGradient } from './numerical-gradient.js'
-export type { BinaryOp, Op, OpName, ReductionOp, UnaryOp } from './ops.js'
+export type {
+  BinaryOp,
+  LaneAlgebra,
+  Op,
+  OpName,
+  ReductionOp,
+  UnaryLanes,
+  UnaryOp,
+} from './ops.js'
 export { OPS } from './ops.js'
 export { topologicalSort } from './topological-sort.js'
 export type { Operand, ValueOptions } from './value.js'

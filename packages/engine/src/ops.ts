@@ -24,6 +24,44 @@ export interface UnaryOp {
    * keeping its activation's input for the backward pass.
    */
   readonly derivativeReadsInput: boolean
+  /**
+   * The op written lane by lane for the compiled replay's SIMD kernel, where it has such a form:
+   * the same floating-point operations as `forward` and `derivative`, so that the kernel gives
+   * their numbers to the bit.
+   */
+  readonly lanes?: UnaryLanes
+}
+
+/**
+ * Lane-by-lane arithmetic on vectors of type `T`: what an op's {@link UnaryLanes} form is written
+ * in. The SIMD kernel's generator implements it with WebAssembly instructions; on plain numbers it
+ * is ordinary arithmetic, which is how the tests compare a form with the op's scalar functions.
+ *
+ * @group Ops
+ */
+export interface LaneAlgebra<T> {
+  /** Every lane `value`. */
+  constant(value: number): T
+  /** `a − b` in each lane. */
+  sub(a: T, b: T): T
+  /** `a · b` in each lane. */
+  mul(a: T, b: T): T
+  /** `value`'s lane where `test`'s is greater than 0, else +0 (also where `test` is NaN). */
+  wherePositive(test: T, value: T): T
+}
+
+/**
+ * A one-input op written in {@link LaneAlgebra} operations, for the compiled replay's SIMD kernel:
+ * its forward (where it needs nothing beyond the algebra; `tanh` and `sigmoid` do) and its
+ * derivative from the result (for an op whose derivative needs only the result).
+ *
+ * @group Ops
+ */
+export interface UnaryLanes {
+  /** The result for input `x`, as the op's `forward` computes it for any `x` that is not NaN. */
+  readonly forward?: <T>(x: T, lanes: LaneAlgebra<T>) => T
+  /** `d out / d x` from the result `out`, as the op's `derivative` computes it. */
+  readonly derivativeFromOutput?: <T>(out: T, lanes: LaneAlgebra<T>) => T
 }
 
 /**
@@ -105,15 +143,35 @@ export const OPS = defineOps({
   relu: unaryFromOutput({
     forward: (x) => Math.max(0, x),
     derivative: (_x, out) => (out > 0 ? 1 : 0),
+    lanes: {
+      forward: (x, lanes) => lanes.wherePositive(x, x),
+      derivativeFromOutput: (out, lanes) => lanes.wherePositive(out, lanes.constant(1)),
+    },
   }),
   /** Hyperbolic tangent. */
-  tanh: unaryFromOutput({ forward: Math.tanh, derivative: (_x, out) => 1 - out * out }),
+  tanh: unaryFromOutput({
+    forward: Math.tanh,
+    derivative: (_x, out) => 1 - out * out,
+    lanes: {
+      derivativeFromOutput: (out, lanes) => lanes.sub(lanes.constant(1), lanes.mul(out, out)),
+    },
+  }),
   /** `e ** x`. */
-  exp: unaryFromOutput({ forward: Math.exp, derivative: (_x, out) => out }),
+  exp: unaryFromOutput({
+    forward: Math.exp,
+    derivative: (_x, out) => out,
+    lanes: { derivativeFromOutput: (out) => out },
+  }),
   /** Natural logarithm. */
   log: unary({ forward: Math.log, derivative: (x) => 1 / x }),
   /** Logistic sigmoid `1 / (1 + e ** -x)`, stable for any finite `x`. */
-  sigmoid: unaryFromOutput({ forward: stableSigmoid, derivative: (_x, out) => out * (1 - out) }),
+  sigmoid: unaryFromOutput({
+    forward: stableSigmoid,
+    derivative: (_x, out) => out * (1 - out),
+    lanes: {
+      derivativeFromOutput: (out, lanes) => lanes.mul(out, lanes.sub(lanes.constant(1), out)),
+    },
+  }),
   /** Sine, in radians. */
   sin: unary({ forward: Math.sin, derivative: (x) => Math.cos(x) }),
   /** Cosine, in radians. */
@@ -181,6 +239,7 @@ function unary(op: {
 function unaryFromOutput(op: {
   forward: (x: number) => number
   derivative: (_x: number, out: number) => number
+  lanes?: UnaryLanes
 }): Spec<UnaryOp> {
   return { ...op, arity: 1, derivativeReadsInput: false }
 }

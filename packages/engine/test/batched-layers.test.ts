@@ -8,8 +8,10 @@ import { describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { assembleGemmModule } from '../kernels/gemm-module-source.js'
 import { buildTape } from '../src/compile/build-tape.js'
 import { GEMM_MODULE_BASE64 } from '../src/compile/simd/gemm-module.js'
+import { paddedWidth } from '../src/compile/simd/graph-memory.js'
 import {
-  instantiateGemm,
+  COLUMN_BLOCK,
+  instantiateKernels,
   kernelMemory,
   type Precision,
   simdAvailable,
@@ -19,10 +21,14 @@ import {
   compileGraph,
   InvalidOperandError,
   InvalidOptionError,
+  type LaneAlgebra,
   NonFiniteGradientError,
   NonFiniteResultError,
+  OPS,
+  type UnaryOp,
   Value,
 } from '../src/index.js'
+import { OP_LIST } from '../src/ops.js'
 import { catchError } from './support/catch-error.js'
 
 /** A seeded stream of numbers in [-1, 1), so that every graph here is the same on every run. */
@@ -130,8 +136,9 @@ describe('the matrix kernel', () => {
 
   /**
    * C = A·B with strided A, by the kernel and by the scalar loop of the given rounding: with a
-   * bias or added to C's old value, for any number of columns (a partial last block included),
-   * storing nothing past the last column.
+   * bias (and then ReLU) or added to C's old value, for any number of columns (a partial last
+   * block included), storing nothing past the last column; sometimes with a huge entry in A, so
+   * that some sums overflow, and the kernel must say so.
    */
   const compare = (precision: Precision, round: (x: number) => number) =>
     fc.property(
@@ -139,21 +146,23 @@ describe('the matrix kernel', () => {
       fc.integer({ min: 1, max: 19 }),
       fc.integer({ min: 0, max: 300 }),
       fc.boolean(),
-      fc.constantFrom('set', 'bias', 'accumulate'),
+      fc.constantFrom('set', 'bias', 'relu', 'accumulate'),
       fc.integer({ min: 1, max: 1000 }),
-      (m, n, p, transposed, mode, seed) => {
+      fc.option(fc.nat(), { freq: 3 }),
+      (m, n, p, transposed, mode, seed, huge) => {
         const Floats = precision === 'float64' ? Float64Array : Float32Array
         const bytes = Floats.BYTES_PER_ELEMENT
         const memory = kernelMemory(128 * 1024)
         const all = new Floats(memory.buffer)
         const next = numbers(seed)
         for (let index = 0; index < 10_200; index++) all[index] = round(next() * 10)
-        const before = Floats.from(all)
         const [a, b, c, bias] = [0, 3_000, 9_000, 10_000]
+        if (huge !== null && p > 0) all[a + (huge % (m * p))] = round(3e38)
+        const before = Floats.from(all)
         // A is m × p, read by rows, or stored p × m and read by columns; C's rows are n + 3 apart.
         const [aRow, aCol] = transposed ? [1, m] : [p, 1]
         const cRow = n + 3
-        instantiateGemm(memory, precision)(
+        const finite = instantiateKernels(memory, precision).gemm(
           m,
           n,
           p,
@@ -164,10 +173,12 @@ describe('the matrix kernel', () => {
           n,
           c * bytes,
           cRow,
-          mode === 'bias' ? bias * bytes : -1,
+          mode === 'bias' || mode === 'relu' ? bias * bytes : -1,
           mode === 'accumulate' ? 1 : 0,
+          mode === 'relu' ? OP_LIST.indexOf(OPS.relu) : -1,
         )
         const expected = Floats.from(before)
+        let expectedFinite = 1
         for (let i = 0; i < m; i++)
           for (let j = 0; j < n; j++) {
             // Accumulating starts from C's old value; a bias comes after the whole sum.
@@ -176,9 +187,11 @@ describe('the matrix kernel', () => {
               total = round(
                 total + round(before[a + i * aRow + q * aCol]! * before[b + q * n + j]!),
               )
-            if (mode === 'bias') total = round(total + before[bias + j]!)
-            expected[c + i * cRow + j] = total
+            if (mode === 'bias' || mode === 'relu') total = round(total + before[bias + j]!)
+            if (!Number.isFinite(total)) expectedFinite = 0
+            expected[c + i * cRow + j] = mode === 'relu' ? OPS.relu.forward(total) : total
           }
+        expect(finite).toBe(expectedFinite)
         // C's rows with a margin on each side (nothing stored there), then everything else untouched.
         const region = (array: ArrayLike<number>) =>
           Array.from({ length: m * cRow + 16 }, (_, k) => array[c - 8 + k])
@@ -199,6 +212,87 @@ describe('the matrix kernel', () => {
 
   it.runIf(available)('rounds every product and sum to float32 (float32)', () => {
     fc.assert(compare('float32', Math.fround))
+  })
+
+  /**
+   * The backward pass's start, by the kernel and by the scalar loop: `G = f'(out) · g` for each
+   * derivative with a lane form (or none), the column sums of G, and whether every g is finite.
+   */
+  const comparePrologue = (precision: Precision, round: (x: number) => number) => {
+    // The op's derivative in float64 is the scalar loop's; in float32 the kernel rounds each
+    // operation of the op's lane form, so the reference does too.
+    const rounded: LaneAlgebra<number> = {
+      constant: (value) => value,
+      sub: (a, b) => round(a - b),
+      mul: (a, b) => round(a * b),
+      wherePositive: (test, value) => (test > 0 ? value : 0),
+    }
+    const slope = (op: UnaryOp, out: number) =>
+      precision === 'float64'
+        ? op.derivative(0, out)
+        : (op.lanes?.derivativeFromOutput?.(out, rounded) as number)
+    return fc.property(
+      fc.integer({ min: 1, max: 9 }),
+      fc.integer({ min: 1, max: 19 }),
+      fc.constantFrom(undefined, OPS.relu, OPS.tanh, OPS.sigmoid, OPS.exp),
+      fc.integer({ min: 1, max: 1000 }),
+      fc.option(fc.tuple(fc.nat(), fc.boolean()), { freq: 3 }),
+      (rows, neurons, op, seed, notFinite) => {
+        const Floats = precision === 'float64' ? Float64Array : Float32Array
+        const bytes = Floats.BYTES_PER_ELEMENT
+        const memory = kernelMemory(64 * 1024)
+        const all = new Floats(memory.buffer)
+        const next = numbers(seed)
+        for (let index = 0; index < 2_000; index++) all[index] = round(next() * 10)
+        const [grads, values, sums, biasSums] = [0, 500, 1_000, 1_500]
+        const row = neurons + 2
+        const width = paddedWidth(neurons, COLUMN_BLOCK[precision])
+        // A NaN among the gradients, or in the gap after a row, which the kernel reads but must ignore.
+        const [nanRow, inGap] = notFinite ?? [0, false]
+        if (notFinite !== null)
+          all[grads + (nanRow % rows) * row + (inGap ? neurons : 0)] = Number.NaN
+        const before = Floats.from(all)
+        const finite = instantiateKernels(memory, precision).gradient(
+          rows,
+          neurons,
+          grads * bytes,
+          values * bytes,
+          row,
+          op === undefined ? -1 : OP_LIST.indexOf(op),
+          sums * bytes,
+          width,
+          biasSums * bytes,
+        )
+        expect(finite).toBe(notFinite === null || inGap ? 1 : 0)
+        const G = new Floats(rows * neurons)
+        const columnSums = new Floats(neurons)
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < neurons; j++) {
+            const g = before[grads + i * row + j]!
+            const out = before[values + i * row + j]!
+            G[i * neurons + j] = op === undefined ? g : round(slope(op, out) * g)
+            columnSums[j] = round(columnSums[j]! + G[i * neurons + j]!)
+          }
+        const stored = Array.from({ length: rows * neurons }, (_, k) => {
+          const [i, j] = [Math.floor(k / neurons), k % neurons]
+          return all[sums + i * width + j]
+        })
+        expect(stored).toEqual(Array.from(G))
+        expect(Array.from(all.subarray(biasSums, biasSums + neurons))).toEqual(
+          Array.from(columnSums),
+        )
+        // The gradients and values it reads are left as they were.
+        expect(Array.from(all.subarray(0, sums))).toEqual(Array.from(before.subarray(0, sums)))
+      },
+    )
+  }
+
+  it.runIf(available)('starts the backward pass as the scalar loop does (float64)', () => {
+    fc.assert(comparePrologue('float64', (x) => x))
+  })
+
+  it.runIf(available)('starts the backward pass in float32 (float32)', () => {
+    fc.assert(comparePrologue('float32', Math.fround))
   })
 })
 
@@ -330,6 +424,22 @@ describe('a compiled graph of layers run for many samples', () => {
       const error = catchError(() => graph.forward())
       expect(error).toBeInstanceOf(NonFiniteResultError)
       expect((error as NonFiniteResultError).op).toBe('dot')
+    }
+  })
+
+  it('finds a sum that overflows inside a ReLU layer, which ReLU would hide, as the scalar replay does', () => {
+    // ReLU turns −∞ into 0: the kernel checks each sum before it applies the activation.
+    for (const sign of [1, -1]) {
+      const { loss, parameters, inputs } = layeredGraph(6, [2, 4, 1], 'relu')
+      const messages = [false, true].map((simd) => {
+        const graph = compileGraph({ output: loss, parameters, inputs, simd })
+        graph.inputData[4] = 1e308
+        graph.parameterData[0] = sign * 1e10
+        const error = catchError(() => graph.forward())
+        expect(error).toBeInstanceOf(NonFiniteResultError)
+        return (error as NonFiniteResultError).message
+      })
+      expect(messages[1]).toBe(messages[0])
     }
   })
 

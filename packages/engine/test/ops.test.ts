@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { gradcheck, OPS, type OpName, Value } from '../src/index.js'
+import { gradcheck, type LaneAlgebra, OPS, type OpName, Value } from '../src/index.js'
 
 // Each op's backprop derivative must match a central finite difference of its own forward pass.
 const within = (min: number, max: number) =>
@@ -61,6 +61,37 @@ const binaryOps: Record<
   div: [(a, b) => a.div(b), within(-10, 10), within(0.1, 10)],
   'pow with a Value exponent': [(a, b) => a.pow(b), within(0.1, 4), within(-3, 3)],
 }
+
+describe('the lane forms the SIMD kernel is generated from', () => {
+  /** The lane algebra on plain numbers: one lane. */
+  const oneLane: LaneAlgebra<number> = {
+    constant: (value) => value,
+    sub: (a, b) => a - b,
+    mul: (a, b) => a * b,
+    wherePositive: (test, value) => (test > 0 ? value : 0),
+  }
+  const withLanes = Object.values(OPS).flatMap((op) =>
+    op.arity === 1 && op.lanes !== undefined ? [op] : [],
+  )
+  const anyNumber = fc.double({ noNaN: true })
+
+  it('cover the activations a compiled layer fuses', () => {
+    expect(withLanes.map((op) => op.name).sort()).toEqual(['exp', 'relu', 'sigmoid', 'tanh'])
+  })
+
+  it.each(withLanes)('give $name’s forward and derivative to the bit', (op) => {
+    fc.assert(
+      fc.property(anyNumber, (x) => {
+        const out = op.forward(x)
+        if (op.lanes?.forward) expect(Object.is(op.lanes.forward(x, oneLane), out)).toBe(true)
+        if (op.lanes?.derivativeFromOutput)
+          expect(
+            Object.is(op.lanes.derivativeFromOutput(out, oneLane), op.derivative(x, out)),
+          ).toBe(true)
+      }),
+    )
+  })
+})
 
 describe('every op against central finite differences', () => {
   for (const [name, [op, domain]] of Object.entries(unaryOps)) {

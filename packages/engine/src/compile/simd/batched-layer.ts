@@ -2,13 +2,16 @@ import type { UnaryOp } from '../../ops.js'
 import {
   A,
   A_ROW_STRIDE,
+  ACTIVATION,
   B,
   B_STRIDE,
   BIAS,
   BIAS_STRIDE,
   FLAGS,
+  type FloatArray,
   fusedActivation,
   LENGTH,
+  NO_ACTIVATION,
   OUT,
   OUT_ROW_STRIDE,
   REPEAT,
@@ -23,9 +26,10 @@ const TILE = 16
 
 /**
  * Runs the batched layer at `at` forward: `Z = X·Wᵀ + b` by the matrix kernel, straight into the
- * layer's output slots, then, for each sample and neuron in order, the activation and the
- * finiteness checks of `dotForward`. The kernel adds each neuron's terms in the order of the
- * scalar loop, then the bias, so the numbers are the same to the bit. Returns the first repetition
+ * layer's output slots, with the activation and the finiteness checks of `dotForward` where the
+ * activation has a lane form (ReLU), or then for each sample and neuron in order (tanh, sigmoid).
+ * The kernel adds each neuron's terms in the order of the scalar loop, then the bias, then the
+ * activation, so the numbers are the same to the bit. Returns the first repetition
  * (`row · neurons + neuron`) that is not finite, or -1.
  */
 export function batchedForward(records: Int32Array, at: number, memory: GraphMemory): number {
@@ -51,7 +55,7 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
   if (bias >= 0)
     for (let neuron = 0; neuron < neurons; neuron++)
       biases[neuron] = values[bias + neuron * biasStep]!
-  const sums = () =>
+  const sums = (activationCode: number) =>
     matrix.gemm(
       rows,
       neurons,
@@ -65,22 +69,36 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
       outRow,
       bias >= 0 ? matrix.biasesAt : -1,
       0,
+      activationCode,
     )
-  sums()
   const activation = fusedActivation(records, at)
-  if (activateAll(activation, memory, out, outRow, rows, neurons)) return -1
+  if (activation === undefined || inKernel(activation)) {
+    if (sums(activation === undefined ? NO_ACTIVATION : records[at + ACTIVATION]!) === 1) return -1
+  } else if (
+    sums(NO_ACTIVATION) === 1 &&
+    activateAll(activation, memory, out, outRow, rows, neurons)
+  )
+    return -1
   // Something is not finite: compute the sums again and find where, in order.
-  sums()
+  sums(NO_ACTIVATION)
   return firstFailure(activation, memory, out, outRow, rows, neurons)
 }
 
 /**
- * Applies the activation, if any, to a batched layer's sums in place (keeping them where its
- * derivative reads them), and tells whether every sum and result is finite. The check adds up
- * `v - v`, which is 0 for a finite `v` and NaN otherwise, so the loop does not branch on it.
+ * Whether the kernel applies `activation` itself: it has a lane form, and its derivative needs
+ * only the result, so that its input need not be kept.
+ */
+function inKernel(activation: UnaryOp): boolean {
+  return activation.lanes?.forward !== undefined && !activation.derivativeReadsInput
+}
+
+/**
+ * Applies `activation` to a batched layer's sums in place (keeping them where its derivative reads
+ * them), and tells whether every result is finite. The check adds up `v - v`, which is 0 for a
+ * finite `v` and NaN otherwise, so the loop does not branch on it.
  */
 function activateAll(
-  activation: UnaryOp | undefined,
+  activation: UnaryOp,
   memory: GraphMemory,
   out: number,
   outRow: number,
@@ -89,14 +107,6 @@ function activateAll(
 ): boolean {
   const { values, preActivations } = memory
   let check = 0
-  if (activation === undefined) {
-    for (let row = 0, start = out; row < rows; row++, start += outRow)
-      for (let slot = start, end = start + neurons; slot < end; slot++) {
-        const sum = values[slot]!
-        check += sum - sum
-      }
-    return check === 0
-  }
   const { forward } = activation
   const keepInput = activation.derivativeReadsInput
   for (let row = 0, start = out; row < rows; row++, start += outRow)
@@ -106,7 +116,7 @@ function activateAll(
       // Stored before it is checked, so that a float32 graph checks the rounded number.
       values[slot] = forward(sum)
       const result = values[slot]!
-      check += sum - sum + (result - result)
+      check += result - result
     }
   return check === 0
 }
@@ -144,9 +154,9 @@ function firstFailure(
  * finite, or -1.
  */
 export function batchedBackward(records: Int32Array, at: number, memory: GraphMemory): number {
-  const { values, grads, preActivations } = memory
   const matrix = memory.matrix as MatrixKernel
-  const { sums: gradients, biases: biasGrads, bytes, valuesAt, gradsAt } = matrix
+  const { biases: biasGrads, bytes, valuesAt, gradsAt } = matrix
+  const { grads } = memory
   const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layerAt(
     records,
     at,
@@ -154,21 +164,22 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
   const flags = records[at + FLAGS]!
   const width = paddedWidth(neurons, matrix.block)
   const activation = fusedActivation(records, at)
-  const keepInput = activation?.derivativeReadsInput === true
-
-  biasGrads.fill(0, 0, neurons)
-  for (let row = 0, start = out; row < rows; row++, start += outRow) {
-    for (let neuron = 0; neuron < neurons; neuron++) {
-      const slot = start + neuron
-      const g = grads[slot]!
-      if (g - g !== 0) return row * neurons + neuron
-      const entry = row * width + neuron
-      gradients[entry] =
-        activation === undefined
-          ? g
-          : activation.derivative(keepInput ? preActivations[slot]! : 0, values[slot]!) * g
-      biasGrads[neuron]! += gradients[entry]!
-    }
+  if (activation === undefined || activation.lanes?.derivativeFromOutput !== undefined) {
+    const finite = matrix.gradient(
+      rows,
+      neurons,
+      gradsAt + out * bytes,
+      valuesAt + out * bytes,
+      outRow,
+      activation === undefined ? NO_ACTIVATION : records[at + ACTIVATION]!,
+      matrix.sumsAt,
+      width,
+      matrix.biasesAt,
+    )
+    if (finite !== 1) return firstNonFinite(grads, out, outRow, rows, neurons)
+  } else {
+    const failure = gradientPrologue(activation, memory, out, outRow, rows, neurons, width)
+    if (failure >= 0) return failure
   }
   if (bias >= 0) {
     for (let neuron = 0; neuron < neurons; neuron++)
@@ -189,6 +200,7 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
       wRow,
       -1,
       1,
+      NO_ACTIVATION,
     )
   // ∂L/∂X += G·W.
   if ((flags & X_GRAD) !== 0)
@@ -205,7 +217,56 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
       aRow,
       -1,
       1,
+      NO_ACTIVATION,
     )
+  return -1
+}
+
+/**
+ * The backward pass's start in JavaScript, for an activation whose derivative has no lane form:
+ * `G = f'(z) · g` into the scratch matrix and the column sums of G into the bias scratch. Returns
+ * the first repetition whose output gradient is not finite, or -1.
+ */
+function gradientPrologue(
+  activation: UnaryOp,
+  memory: GraphMemory,
+  out: number,
+  outRow: number,
+  rows: number,
+  neurons: number,
+  width: number,
+): number {
+  const { values, grads, preActivations } = memory
+  const { sums: gradients, biases: biasGrads } = memory.matrix as MatrixKernel
+  const keepInput = activation.derivativeReadsInput
+  biasGrads.fill(0, 0, neurons)
+  for (let row = 0, start = out; row < rows; row++, start += outRow) {
+    for (let neuron = 0; neuron < neurons; neuron++) {
+      const slot = start + neuron
+      const g = grads[slot]!
+      if (g - g !== 0) return row * neurons + neuron
+      const entry = row * width + neuron
+      gradients[entry] =
+        activation.derivative(keepInput ? preActivations[slot]! : 0, values[slot]!) * g
+      biasGrads[neuron]! += gradients[entry]!
+    }
+  }
+  return -1
+}
+
+/** The first repetition of a batched layer whose output gradient is not finite, or -1. */
+function firstNonFinite(
+  grads: FloatArray,
+  out: number,
+  outRow: number,
+  rows: number,
+  neurons: number,
+): number {
+  for (let row = 0, start = out; row < rows; row++, start += outRow)
+    for (let neuron = 0; neuron < neurons; neuron++) {
+      const g = grads[start + neuron]!
+      if (g - g !== 0) return row * neurons + neuron
+    }
   return -1
 }
 

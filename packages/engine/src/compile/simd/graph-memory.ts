@@ -2,7 +2,8 @@ import { type FloatArray, LENGTH, RECORD_WIDTH, REPEAT, ROWS } from '../tape.js'
 import {
   COLUMN_BLOCK,
   type Gemm,
-  instantiateGemm,
+  type GradientPrologue,
+  instantiateKernels,
   kernelMemory,
   type Precision,
 } from './wasm-gemm.js'
@@ -20,9 +21,10 @@ export interface GraphMemory {
   readonly matrix: MatrixKernel | undefined
 }
 
-/** The matrix kernel, the memory it shares with the graph's arrays, and its scratch matrices. */
+/** The matrix kernels, the memory they share with the graph's arrays, and their scratch matrices. */
 export interface MatrixKernel {
   readonly gemm: Gemm
+  readonly gradient: GradientPrologue
   /** Bytes per element. */
   readonly bytes: number
   /** Columns per kernel block: a scratch matrix the kernel reads is as wide as a multiple of it. */
@@ -33,7 +35,7 @@ export interface MatrixKernel {
   /** `Wᵀ`, `length × width`, for the forward pass. */
   readonly weights: FloatArray
   readonly weightsAt: number
-  /** The layer's biases side by side, for the forward pass. */
+  /** The layer's biases side by side, for the forward pass; the bias gradients, for the backward. */
   readonly biases: FloatArray
   readonly biasesAt: number
   /** `G = ∂L/∂Z`, `rows × width`, for the backward pass. */
@@ -92,7 +94,7 @@ export function allocateGraphMemory(
     grads: view(gradsAt, slotCount),
     preActivations: view(preActivationsAt, slotCount),
     matrix: {
-      gemm: instantiateGemm(memory, precision),
+      ...instantiateKernels(memory, precision),
       bytes,
       block: COLUMN_BLOCK[precision],
       valuesAt,

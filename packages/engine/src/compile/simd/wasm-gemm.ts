@@ -11,9 +11,12 @@ export const COLUMN_BLOCK: Readonly<Record<Precision, number>> = { float64: 4, f
 
 /**
  * `C[i·cRow + j] = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]` for `i < m`, `j < n`, in the
- * instance's memory, plus `bias[j]` when `bias ≥ 0`, added to C's old value when `accumulate` is
- * 1. `a`, `b`, `c` and `bias` are byte offsets, strides count elements; the kernel reads up to a
- * column block past each row of B and C (kernels/gemm-text.ts says exactly what it computes).
+ * instance's memory, plus `bias[j]` when `bias ≥ 0`, then through the one-input op of code
+ * `activation` (its index in `OP_LIST`; -1 for none, and only an op with a `lanes.forward`), or
+ * added to C's old value when `accumulate` is 1. `a`, `b`, `c` and `bias` are byte offsets,
+ * strides count elements; the kernel reads up to a column block past each row of B and C
+ * (kernels/gemm-text.ts says exactly what it computes). Returns 1 when every entry it stored is
+ * finite, else 0.
  */
 export type Gemm = (
   m: number,
@@ -28,7 +31,34 @@ export type Gemm = (
   cRow: number,
   bias: number,
   accumulate: 0 | 1,
-) => void
+  activation: number,
+) => number
+
+/**
+ * The start of a batched layer's backward pass: for `rows` rows, `row` elements apart, of
+ * `neurons` output gradients at `grads`, `G = f'(out) · g` into the matrix at `sums` (rows `width`
+ * apart), `out` being the output at the same place of `values` and `f` the op of code `derivative`
+ * (only one with a `lanes.derivativeFromOutput`; -1 for `G = g`), and the sum of each column of G
+ * into `biasSums`. Byte offsets and element strides as {@link Gemm}'s; it reads and writes up to a
+ * vector past each row. Returns 1 when every output gradient is finite, else 0.
+ */
+export type GradientPrologue = (
+  rows: number,
+  neurons: number,
+  grads: number,
+  values: number,
+  row: number,
+  derivative: number,
+  sums: number,
+  width: number,
+  biasSums: number,
+) => number
+
+/** The kernels of one precision, working in one memory. */
+export interface Kernels {
+  readonly gemm: Gemm
+  readonly gradient: GradientPrologue
+}
 
 /**
  * The part of the WebAssembly JavaScript API the kernel uses, typed here: the engine compiles
@@ -77,9 +107,13 @@ export function kernelMemory(bytes: number): KernelMemory {
   return new (webAssembly as WebAssemblyApi).Memory({ initial: Math.ceil(bytes / 65_536) })
 }
 
-/** The kernel of `precision`, working in `memory`; only where {@link simdAvailable}. */
-export function instantiateGemm(memory: KernelMemory, precision: Precision): Gemm {
+/** The kernels of `precision`, working in `memory`; only where {@link simdAvailable}. */
+export function instantiateKernels(memory: KernelMemory, precision: Precision): Kernels {
   const module = gemmModule() as object
   const { exports } = new (webAssembly as WebAssemblyApi).Instance(module, { env: { memory } })
-  return (precision === 'float64' ? exports.gemm_f64 : exports.gemm_f32) as Gemm
+  const suffix = precision === 'float64' ? 'f64' : 'f32'
+  return {
+    gemm: exports[`gemm_${suffix}`] as Gemm,
+    gradient: exports[`gradient_${suffix}`] as GradientPrologue,
+  }
 }
