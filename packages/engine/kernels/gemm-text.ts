@@ -1,8 +1,8 @@
-import { COLUMN_BLOCK as BLOCK } from '../src/compile/simd/wasm-gemm.js'
+import { COLUMN_BLOCK as BLOCK } from '../src/compile/simd/precision.js'
 import { type LaneAlgebra, OP_LIST, type UnaryLanes } from '../src/ops.js'
 
 /**
- * The WebAssembly text of the compiled replay's kernels, one of each per precision.
+ * The WebAssembly text of the compiled replay's matrix kernels, one of each per precision.
  *
  * `gemm_f64(m, n, p, a, aRow, aCol, b, bRow, c, cRow, bias, accumulate, activation)` computes, for
  * `i < m` and `j < n`,
@@ -38,7 +38,9 @@ import { type LaneAlgebra, OP_LIST, type UnaryLanes } from '../src/ops.js'
  */
 const COLUMN_BLOCK = { f64: BLOCK.float64, f32: BLOCK.float32 } as const
 
-type Precision = keyof typeof COLUMN_BLOCK
+/** A precision as the kernels' text names it: the suffix of each function's name. */
+export type KernelPrecision = keyof typeof COLUMN_BLOCK
+type Precision = KernelPrecision
 
 const ROW_BLOCK = 4
 /** Terms of each sum per pass over C. */
@@ -56,20 +58,14 @@ const LANES: Record<Precision, Lanes> = {
   f32: { scalar: 'f32', vector: 'f32x4', bytes: 4 },
 }
 
-/** The whole module: the memory it works in is imported as `env.memory`. */
-export function gemmModuleText(): string {
+/** The matrix kernel's functions for `precision`, in its module's text. */
+export function gemmFunctions(precision: KernelPrecision): string[] {
   return [
-    '(module',
-    '  (import "env" "memory" (memory 1))',
-    ...(['f64', 'f32'] as const).flatMap((precision) => [
-      storeFirstFunction(precision),
-      finishFunction(precision),
-      gemmFunction(precision),
-      gradientFunction(precision),
-    ]),
-    ')',
-    '',
-  ].join('\n')
+    storeFirstFunction(precision),
+    finishFunction(precision),
+    gemmFunction(precision),
+    gradientFunction(precision),
+  ]
 }
 
 /**
@@ -98,6 +94,7 @@ function laneAlgebra(precision: Precision): LaneAlgebra<string> {
   const { scalar, vector } = LANES[precision]
   return {
     constant: (value) => `(${vector}.splat (${scalar}.const ${value}))`,
+    add: (a, b) => `(${vector}.add ${a} ${b})`,
     sub: (a, b) => `(${vector}.sub ${a} ${b})`,
     mul: (a, b) => `(${vector}.mul ${a} ${b})`,
     wherePositive: (test, value) =>

@@ -9,7 +9,7 @@ export {
 export type { CompileGraphFloat32Options, CompileGraphOptions } from './compile/compile-graph.js'
 export { compileGraph } from './compile/compile-graph.js'
 export { CompiledGraph } from './compile/compiled-graph.js'
-export type { Precision } from './compile/simd/wasm-gemm.js'
+export type { Precision } from './compile/simd/precision.js'
 export type { FloatArray } from './compile/tape.js'
 export {
   EngineError,
@@ -31,6 +31,7 @@ export { matchNeuron } from './match-neuron.js'
 export type { NumericalGradientOptions, ScalarFunction } from './numerical-gradient.js'
 export { numericalGradient } from './numerical-gradient.js'
 export type {
+  BinaryLanes,
   BinaryOp,
   LaneAlgebra,
   Op,

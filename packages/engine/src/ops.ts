@@ -25,23 +25,26 @@ export interface UnaryOp {
    */
   readonly derivativeReadsInput: boolean
   /**
-   * The op written lane by lane for the compiled replay's SIMD kernel, where it has such a form:
-   * the same floating-point operations as `forward` and `derivative`, so that the kernel gives
-   * their numbers to the bit.
+   * The op written lane by lane for the compiled replay's WebAssembly kernels, where it has such
+   * a form: the same floating-point operations as `forward` and `derivative`, so that the kernels
+   * give their numbers to the bit.
    */
   readonly lanes?: UnaryLanes
 }
 
 /**
- * Lane-by-lane arithmetic on vectors of type `T`: what an op's {@link UnaryLanes} form is written
- * in. The SIMD kernel's generator implements it with WebAssembly instructions; on plain numbers it
- * is ordinary arithmetic, which is how the tests compare a form with the op's scalar functions.
+ * Lane-by-lane arithmetic on vectors of type `T`: what an op's lane form ({@link UnaryLanes},
+ * {@link BinaryLanes}) is written in. The kernels' generator implements it with WebAssembly
+ * instructions, on SIMD vectors or single numbers; on plain numbers it is ordinary arithmetic,
+ * which is how the tests compare a form with the op's scalar functions.
  *
  * @group Ops
  */
 export interface LaneAlgebra<T> {
   /** Every lane `value`. */
   constant(value: number): T
+  /** `a + b` in each lane. */
+  add(a: T, b: T): T
   /** `a − b` in each lane. */
   sub(a: T, b: T): T
   /** `a · b` in each lane. */
@@ -51,8 +54,8 @@ export interface LaneAlgebra<T> {
 }
 
 /**
- * A one-input op written in {@link LaneAlgebra} operations, for the compiled replay's SIMD kernel:
- * its forward (where it needs nothing beyond the algebra; `tanh` and `sigmoid` do) and its
+ * A one-input op written in {@link LaneAlgebra} operations, for the compiled replay's WebAssembly
+ * kernels: its forward (where it needs nothing beyond the algebra; `tanh` and `sigmoid` do) and its
  * derivative from the result (for an op whose derivative needs only the result).
  *
  * @group Ops
@@ -82,6 +85,26 @@ export interface BinaryOp {
   readonly derivativeA: (a: number, b: number, out: number) => number
   /** `d out / d b`, given both inputs and the result. */
   readonly derivativeB: (a: number, b: number, out: number) => number
+  /**
+   * The op written lane by lane for the compiled replay's WebAssembly kernels, where it has such a
+   * form: the same floating-point operations as `forward` and the derivatives.
+   */
+  readonly lanes?: BinaryLanes
+}
+
+/**
+ * A two-input op written in {@link LaneAlgebra} operations, for the compiled replay's WebAssembly
+ * kernels.
+ *
+ * @group Ops
+ */
+export interface BinaryLanes {
+  /** The result for inputs `a` and `b`, as the op's `forward` computes it. */
+  readonly forward?: <T>(a: T, b: T, lanes: LaneAlgebra<T>) => T
+  /** `d out / d a`, as the op's `derivativeA` computes it. */
+  readonly derivativeA?: <T>(a: T, b: T, out: T, lanes: LaneAlgebra<T>) => T
+  /** `d out / d b`, as the op's `derivativeB` computes it. */
+  readonly derivativeB?: <T>(a: T, b: T, out: T, lanes: LaneAlgebra<T>) => T
 }
 
 /**
@@ -125,12 +148,22 @@ export const OPS = defineOps({
     forward: (a, b) => a + b,
     derivativeA: () => 1,
     derivativeB: () => 1,
+    lanes: {
+      forward: (a, b, lanes) => lanes.add(a, b),
+      derivativeA: (_a, _b, _out, lanes) => lanes.constant(1),
+      derivativeB: (_a, _b, _out, lanes) => lanes.constant(1),
+    },
   }),
   /** `a · b`. */
   mul: binary('*', {
     forward: (a, b) => a * b,
     derivativeA: (_a, b) => b,
     derivativeB: (a) => a,
+    lanes: {
+      forward: (a, b, lanes) => lanes.mul(a, b),
+      derivativeA: (_a, b) => b,
+      derivativeB: (a) => a,
+    },
   }),
   /** `a ** b`. */
   pow: binary('**', {

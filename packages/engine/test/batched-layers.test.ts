@@ -5,17 +5,16 @@
  */
 import fc from 'fast-check'
 import { describe, expect, expectTypeOf, it, vi } from 'vitest'
-import { assembleGemmModule } from '../kernels/gemm-module-source.js'
+import { assembleKernelModule } from '../kernels/kernel-modules.js'
 import { buildTape } from '../src/compile/build-tape.js'
-import { GEMM_MODULE_BASE64 } from '../src/compile/simd/gemm-module.js'
 import { paddedWidth } from '../src/compile/simd/graph-memory.js'
+import { KERNEL_MODULES_BASE64 } from '../src/compile/simd/kernel-modules.js'
+import { COLUMN_BLOCK, type Precision } from '../src/compile/simd/precision.js'
 import {
-  COLUMN_BLOCK,
   instantiateKernels,
   kernelMemory,
-  type Precision,
   simdAvailable,
-} from '../src/compile/simd/wasm-gemm.js'
+} from '../src/compile/simd/wasm-kernels.js'
 import { RECORD_WIDTH } from '../src/compile/tape.js'
 import {
   compileGraph,
@@ -120,20 +119,29 @@ function expectDynamicNumbers(
 
 const available = simdAvailable()
 
-describe('the matrix kernel', () => {
-  it('runs here: Node 20 and later have WebAssembly SIMD', () => {
+describe('the kernels’ modules', () => {
+  it('run here: Node 20 and later have WebAssembly SIMD', () => {
     expect(available).toBe(true)
   })
 
-  it('is small enough for a browser to compile synchronously on its main thread (4 KB)', () => {
-    expect(Buffer.from(GEMM_MODULE_BASE64, 'base64').length).toBeLessThan(4096)
-  })
+  it.each(['float64', 'float32'] as const)(
+    'are small enough for a browser to compile synchronously on its main thread (4 KB; %s)',
+    (precision) => {
+      expect(Buffer.from(KERNEL_MODULES_BASE64[precision], 'base64').length).toBeLessThan(4096)
+    },
+  )
 
-  it('ships the bytes its text assembles to', async () => {
-    const assembled = await assembleGemmModule()
-    expect(Buffer.from(GEMM_MODULE_BASE64, 'base64').equals(Buffer.from(assembled))).toBe(true)
-  })
+  it.each(['float64', 'float32'] as const)(
+    'ship the bytes their text assembles to (%s)',
+    async (precision) => {
+      const assembled = await assembleKernelModule(precision)
+      const shipped = Buffer.from(KERNEL_MODULES_BASE64[precision], 'base64')
+      expect(shipped.equals(Buffer.from(assembled))).toBe(true)
+    },
+  )
+})
 
+describe('the matrix kernel', () => {
   /**
    * C = A·B with strided A, by the kernel and by the scalar loop of the given rounding: with a
    * bias (and then ReLU) or added to C's old value, for any number of columns (a partial last
@@ -223,6 +231,7 @@ describe('the matrix kernel', () => {
     // operation of the op's lane form, so the reference does too.
     const rounded: LaneAlgebra<number> = {
       constant: (value) => value,
+      add: (a, b) => round(a + b),
       sub: (a, b) => round(a - b),
       mul: (a, b) => round(a * b),
       wherePositive: (test, value) => (test > 0 ? value : 0),

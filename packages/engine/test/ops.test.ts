@@ -66,6 +66,7 @@ describe('the lane forms the SIMD kernel is generated from', () => {
   /** The lane algebra on plain numbers: one lane. */
   const oneLane: LaneAlgebra<number> = {
     constant: (value) => value,
+    add: (a, b) => a + b,
     sub: (a, b) => a - b,
     mul: (a, b) => a * b,
     wherePositive: (test, value) => (test > 0 ? value : 0),
@@ -75,8 +76,29 @@ describe('the lane forms the SIMD kernel is generated from', () => {
   )
   const anyNumber = fc.double({ noNaN: true })
 
-  it('cover the activations a compiled layer fuses', () => {
+  const binaryWithLanes = Object.values(OPS).flatMap((op) =>
+    op.arity === 2 && op.lanes !== undefined ? [op] : [],
+  )
+
+  it('cover the activations a compiled layer fuses, and add and mul', () => {
     expect(withLanes.map((op) => op.name).sort()).toEqual(['exp', 'relu', 'sigmoid', 'tanh'])
+    expect(binaryWithLanes.map((op) => op.name).sort()).toEqual(['add', 'mul'])
+  })
+
+  it.each(binaryWithLanes)('give $name’s forward and derivatives to the bit', (op) => {
+    fc.assert(
+      fc.property(anyNumber, anyNumber, (a, b) => {
+        const out = op.forward(a, b)
+        const lanes = op.lanes!
+        expect(Object.is(lanes.forward?.(a, b, oneLane), out)).toBe(true)
+        expect(Object.is(lanes.derivativeA?.(a, b, out, oneLane), op.derivativeA(a, b, out))).toBe(
+          true,
+        )
+        expect(Object.is(lanes.derivativeB?.(a, b, out, oneLane), op.derivativeB(a, b, out))).toBe(
+          true,
+        )
+      }),
+    )
   })
 
   it.each(withLanes)('give $name’s forward and derivative to the bit', (op) => {

@@ -3,7 +3,8 @@ import { InvalidOptionError } from '../errors.js'
 import { Value } from '../value.js'
 import { buildTape } from './build-tape.js'
 import { CompiledGraph } from './compiled-graph.js'
-import { type Precision, simdAvailable } from './simd/wasm-gemm.js'
+import type { Precision } from './simd/precision.js'
+import { simdAvailable } from './simd/wasm-kernels.js'
 import type { FloatArray } from './tape.js'
 
 /** What to record: the output and the leaves that may change between replays. */

@@ -4,7 +4,7 @@ import { nonFiniteGradient, nonFiniteResult } from './diagnose.js'
 import { checkInputData, checkTape, leavesFinite, nonFiniteLeaf } from './leaf-checks.js'
 import { replayBackward, replayForward } from './replay.js'
 import { allocateGraphMemory, type GraphMemory } from './simd/graph-memory.js'
-import type { Precision } from './simd/wasm-gemm.js'
+import type { Precision } from './simd/precision.js'
 import type { FloatArray, Tape } from './tape.js'
 
 /** How a tape is replayed: chosen by `compileGraph`'s options. */
@@ -49,9 +49,9 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
   /** The numbers' type: `'float64'` (the default, the `Value` API's numbers) or `'float32'`. */
   readonly precision: Precision
   /**
-   * Whether the layers of a batch run as matrix products on the WebAssembly SIMD kernel: `true`
-   * when `compileGraph`'s `simd` option allowed it, the runtime has WebAssembly SIMD, and the
-   * graph has a layer that several samples run alike.
+   * Whether the replay runs on the WebAssembly kernels: `true` when `compileGraph`'s `simd` option
+   * allowed it, the runtime has WebAssembly SIMD, and the graph has work for them — a layer that
+   * several samples run alike (as matrix products), or an op repeated many times alike.
    */
   readonly simd: boolean
   /** Parameter data, one slot per parameter; the next `forward()` reads it. */
@@ -91,7 +91,7 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
       settings.precision,
       settings.simd,
     )
-    this.simd = this.memory.matrix !== undefined
+    this.simd = this.memory.wasm !== undefined
     this.values = this.memory.values as Data
     this.values.set(tape.values)
     this.grads = this.memory.grads as Data

@@ -1,7 +1,7 @@
 import { InvalidOperandError, InvalidOptionError } from '../errors.js'
 import type { Value } from '../value.js'
 import { DataLengthError } from './compile-errors.js'
-import type { Precision } from './simd/wasm-gemm.js'
+import type { Precision } from './simd/precision.js'
 import type { FloatArray, Tape } from './tape.js'
 
 /**

@@ -2,6 +2,7 @@ import { type BinaryOp, OP_LIST, type UnaryOp } from '../ops.js'
 import { dotBackward, dotForward } from './dot-kernels.js'
 import { binaryBackward, elementwiseForward, unaryBackward } from './elementwise-kernels.js'
 import { batchedBackward, batchedForward } from './simd/batched-layer.js'
+import { kernelBackward, kernelForward } from './simd/elementwise-kernel.js'
 import type { GraphMemory } from './simd/graph-memory.js'
 import { DOT, RECORD_WIDTH, ROWS, SUM } from './tape.js'
 
@@ -25,7 +26,10 @@ export function replayForward(
     if (records[at + ROWS]! > 1) repetition = batchedForward(records, at, memory)
     else if (code === DOT || code === SUM)
       repetition = dotForward(records, at, operands, values, preActivations)
-    else repetition = elementwiseForward(OP_LIST[code] as UnaryOp | BinaryOp, records, at, values)
+    else
+      repetition =
+        kernelForward(records, at, memory) ??
+        elementwiseForward(OP_LIST[code] as UnaryOp | BinaryOp, records, at, values)
     if (repetition < 0) continue
     failure[0] = repetition
     return at / RECORD_WIDTH
@@ -54,9 +58,10 @@ export function replayBackward(
     else {
       const op = OP_LIST[code]!
       repetition =
-        op.arity === 1
+        kernelBackward(records, at, memory) ??
+        (op.arity === 1
           ? unaryBackward(op as UnaryOp, records, at, values, grads)
-          : binaryBackward(op as BinaryOp, records, at, values, grads)
+          : binaryBackward(op as BinaryOp, records, at, values, grads))
     }
     if (repetition < 0) continue
     failure[0] = repetition

@@ -19,7 +19,7 @@ import {
   W_GRAD,
   X_GRAD,
 } from '../tape.js'
-import { type GraphMemory, type MatrixKernel, paddedWidth } from './graph-memory.js'
+import { type GraphMemory, paddedWidth, type WasmKernels } from './graph-memory.js'
 
 /** Side of the square tiles in which the weights are transposed. */
 const TILE = 16
@@ -34,7 +34,7 @@ const TILE = 16
  */
 export function batchedForward(records: Int32Array, at: number, memory: GraphMemory): number {
   const { values } = memory
-  const matrix = memory.matrix as MatrixKernel
+  const matrix = memory.wasm as WasmKernels
   const { weights, biases, bytes, valuesAt } = matrix
   const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layerAt(
     records,
@@ -154,7 +154,7 @@ function firstFailure(
  * finite, or -1.
  */
 export function batchedBackward(records: Int32Array, at: number, memory: GraphMemory): number {
-  const matrix = memory.matrix as MatrixKernel
+  const matrix = memory.wasm as WasmKernels
   const { biases: biasGrads, bytes, valuesAt, gradsAt } = matrix
   const { grads } = memory
   const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layerAt(
@@ -237,7 +237,7 @@ function gradientPrologue(
   width: number,
 ): number {
   const { values, grads, preActivations } = memory
-  const { sums: gradients, biases: biasGrads } = memory.matrix as MatrixKernel
+  const { sums: gradients, biases: biasGrads } = memory.wasm as WasmKernels
   const keepInput = activation.derivativeReadsInput
   biasGrads.fill(0, 0, neurons)
   for (let row = 0, start = out; row < rows; row++, start += outRow) {

@@ -1,12 +1,7 @@
 import { type FloatArray, LENGTH, RECORD_WIDTH, REPEAT, ROWS } from '../tape.js'
-import {
-  COLUMN_BLOCK,
-  type Gemm,
-  type GradientPrologue,
-  instantiateKernels,
-  kernelMemory,
-  type Precision,
-} from './wasm-gemm.js'
+import { elementwiseInKernel } from './elementwise-kernel.js'
+import { COLUMN_BLOCK, type Precision } from './precision.js'
+import { instantiateKernels, type Kernels, kernelMemory } from './wasm-kernels.js'
 
 /** The numbers a compiled graph works on, one entry per slot. */
 export interface GraphMemory {
@@ -17,14 +12,15 @@ export interface GraphMemory {
   readonly grads: FloatArray
   /** The input of each fused activation, kept by the forward pass for its derivative. */
   readonly preActivations: FloatArray
-  /** The matrix kernel and its scratch, when the tape has batched layers for it to run. */
-  readonly matrix: MatrixKernel | undefined
+  /**
+   * The WebAssembly kernels and the matrix kernel's scratch, when the tape has batched layers or
+   * elementwise records for them to run.
+   */
+  readonly wasm: WasmKernels | undefined
 }
 
-/** The matrix kernels, the memory they share with the graph's arrays, and their scratch matrices. */
-export interface MatrixKernel {
-  readonly gemm: Gemm
-  readonly gradient: GradientPrologue
+/** The WebAssembly kernels, the memory they share with the graph's arrays, and their scratch. */
+export interface WasmKernels extends Kernels {
   /** Bytes per element. */
   readonly bytes: number
   /** Columns per kernel block: a scratch matrix the kernel reads is as wide as a multiple of it. */
@@ -54,8 +50,9 @@ export function paddedWidth(columns: number, block: number): number {
 }
 
 /**
- * The graph's arrays for `slotCount` slots. When `simd` and the tape has batched layers, they live
- * in one WebAssembly memory with the matrix kernel's scratch; otherwise they are plain typed arrays.
+ * The graph's arrays for `slotCount` slots. When `simd` and the tape has records for the
+ * WebAssembly kernels (batched layers, long elementwise records), they live in one WebAssembly
+ * memory with the matrix kernel's scratch; otherwise they are plain typed arrays.
  */
 export function allocateGraphMemory(
   records: Int32Array,
@@ -66,13 +63,13 @@ export function allocateGraphMemory(
   const Floats = precision === 'float64' ? Float64Array : Float32Array
   const bytes = Floats.BYTES_PER_ELEMENT
   const scratch = scratchSizes(records, COLUMN_BLOCK[precision])
-  if (!simd || scratch === undefined)
+  if (!simd || (scratch === undefined && !elementwiseInKernel(records)))
     return {
       precision,
       values: new Floats(slotCount),
       grads: new Floats(slotCount),
       preActivations: new Floats(slotCount),
-      matrix: undefined,
+      wasm: undefined,
     }
   let end = 0
   const claim = (elements: number) => {
@@ -83,9 +80,10 @@ export function allocateGraphMemory(
   const valuesAt = claim(slotCount)
   const gradsAt = claim(slotCount)
   const preActivationsAt = claim(slotCount)
-  const weightsAt = claim(scratch.weights)
-  const biasesAt = claim(scratch.biases)
-  const sumsAt = claim(scratch.sums)
+  const { weights, biases, sums } = scratch ?? { weights: 0, biases: 0, sums: 0 }
+  const weightsAt = claim(weights)
+  const biasesAt = claim(biases)
+  const sumsAt = claim(sums)
   const memory = kernelMemory(end + SLACK)
   const view = (at: number, elements: number) => new Floats(memory.buffer, at, elements)
   return {
@@ -93,17 +91,17 @@ export function allocateGraphMemory(
     values: view(valuesAt, slotCount),
     grads: view(gradsAt, slotCount),
     preActivations: view(preActivationsAt, slotCount),
-    matrix: {
+    wasm: {
       ...instantiateKernels(memory, precision),
       bytes,
       block: COLUMN_BLOCK[precision],
       valuesAt,
       gradsAt,
-      weights: view(weightsAt, scratch.weights),
+      weights: view(weightsAt, weights),
       weightsAt,
-      biases: view(biasesAt, scratch.biases),
+      biases: view(biasesAt, biases),
       biasesAt,
-      sums: view(sumsAt, scratch.sums),
+      sums: view(sumsAt, sums),
       sumsAt,
     },
   }

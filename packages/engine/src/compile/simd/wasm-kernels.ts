@@ -1,13 +1,5 @@
-import { GEMM_MODULE_BASE64 } from './gemm-module.js'
-
-/** The type of a compiled graph's numbers: float64 (the `Value` API's) or float32. */
-export type Precision = 'float64' | 'float32'
-
-/**
- * Columns the matrix kernel computes at a time, per precision: two SIMD vectors, of two float64 or
- * four float32 lanes. A matrix it writes is as wide as its column count rounded up to this.
- */
-export const COLUMN_BLOCK: Readonly<Record<Precision, number>> = { float64: 4, float32: 8 }
+import { KERNEL_MODULES_BASE64 } from './kernel-modules.js'
+import type { Precision } from './precision.js'
 
 /**
  * `C[i·cRow + j] = Σ_{q < p} A[i·aRow + q·aCol] · B[q·bRow + j]` for `i < m`, `j < n`, in the
@@ -54,10 +46,47 @@ export type GradientPrologue = (
   biasSums: number,
 ) => number
 
+/**
+ * Every repetition of an elementwise record, forward, as `elementwiseForward` runs it: `out =
+ * f(a, b)` for the op of `code` (one with lane forms), `out`, `a`, `b` byte offsets of the first
+ * repetition's values and the strides in elements. Returns the first repetition whose result is
+ * not finite, or -1 (kernels/elementwise-text.ts says exactly what it computes).
+ */
+export type ElementwiseForward = (
+  code: number,
+  repeat: number,
+  out: number,
+  outStride: number,
+  a: number,
+  aStride: number,
+  b: number,
+  bStride: number,
+) => number
+
+/**
+ * Every repetition of an elementwise record, backward, last first: the derivatives times the
+ * output gradient into the inputs' gradients, which sit `grads` bytes past their values, for the
+ * inputs `flags` asks for. Returns the first repetition whose output gradient is not finite, or -1.
+ */
+export type ElementwiseBackward = (
+  code: number,
+  repeat: number,
+  out: number,
+  outStride: number,
+  a: number,
+  aStride: number,
+  b: number,
+  bStride: number,
+  grads: number,
+  flags: number,
+) => number
+
 /** The kernels of one precision, working in one memory. */
 export interface Kernels {
   readonly gemm: Gemm
   readonly gradient: GradientPrologue
+  readonly forward: ElementwiseForward
+  readonly backward: ElementwiseBackward
 }
 
 /**
@@ -77,29 +106,29 @@ export interface KernelMemory {
 
 const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly
 
-let compiled: object | null | undefined
+const compiled: Partial<Record<Precision, object | null>> = {}
 
 /**
- * The matrix kernel's module, compiled once per process; `undefined` where the runtime has no
- * WebAssembly SIMD (or does not compile synchronously), and the replay keeps to JavaScript.
+ * The kernels' module of `precision`, compiled once per process; `undefined` where the runtime has
+ * no WebAssembly SIMD (or does not compile synchronously), and the replay keeps to JavaScript.
  */
-function gemmModule(): object | undefined {
-  if (compiled === undefined) {
+function kernelModule(precision: Precision): object | undefined {
+  if (compiled[precision] === undefined) {
     try {
       if (webAssembly === undefined) throw new Error('no WebAssembly')
-      const text = atob(GEMM_MODULE_BASE64)
+      const text = atob(KERNEL_MODULES_BASE64[precision])
       const bytes = Uint8Array.from(text, (character) => character.charCodeAt(0))
-      compiled = new webAssembly.Module(bytes)
+      compiled[precision] = new webAssembly.Module(bytes)
     } catch {
-      compiled = null
+      compiled[precision] = null
     }
   }
-  return compiled ?? undefined
+  return compiled[precision] ?? undefined
 }
 
-/** Whether this runtime can run the matrix kernel. */
+/** Whether this runtime can run the kernels. */
 export function simdAvailable(): boolean {
-  return gemmModule() !== undefined
+  return kernelModule('float64') !== undefined
 }
 
 /** A memory of `bytes` bytes at least, for the kernel to work in. */
@@ -109,11 +138,13 @@ export function kernelMemory(bytes: number): KernelMemory {
 
 /** The kernels of `precision`, working in `memory`; only where {@link simdAvailable}. */
 export function instantiateKernels(memory: KernelMemory, precision: Precision): Kernels {
-  const module = gemmModule() as object
+  const module = kernelModule(precision) as object
   const { exports } = new (webAssembly as WebAssemblyApi).Instance(module, { env: { memory } })
   const suffix = precision === 'float64' ? 'f64' : 'f32'
   return {
     gemm: exports[`gemm_${suffix}`] as Gemm,
     gradient: exports[`gradient_${suffix}`] as GradientPrologue,
+    forward: exports[`forward_${suffix}`] as ElementwiseForward,
+    backward: exports[`backward_${suffix}`] as ElementwiseBackward,
   }
 }
