@@ -61,27 +61,26 @@ export function compiledStep(context: StepContext): StepTaker {
     stepped = false
   }
   const recordingFor = stepRecorder(context, forwardAndLoss, order, pushParameters)
-  /**
-   * For a graph that can hold the numbers itself (float64, the run's parameters in order), the
-   * optimizer's part of its arrays; undefined for the others. Worked out once per graph.
-   */
-  const ownArrays = new Map<RecordedStep, { data: Float64Array; grad: Float64Array } | undefined>()
-  const ownArraysOf = (recorded: RecordedStep) => {
-    if (ownArrays.has(recorded)) return ownArrays.get(recorded)
+  /** Each graph's {@link GraphLayout}, worked out once. */
+  const layouts = new Map<RecordedStep, GraphLayout>()
+  const layoutOf = (recorded: RecordedStep) => {
+    let layout = layouts.get(recorded)
+    if (layout !== undefined) return layout
     const { graph, parameterIndex } = recorded
     const { parameterData, parameterGrad } = graph
-    const own =
-      parameterData instanceof Float64Array &&
-      parameterGrad instanceof Float64Array &&
+    const inOrder =
       parameterIndex.length === order.length &&
       parameterIndex.every((index, slot) => index === slot)
+    const own =
+      inOrder && parameterData instanceof Float64Array && parameterGrad instanceof Float64Array
         ? {
             data: parameterData.subarray(0, trainedCount),
             grad: parameterGrad.subarray(0, trainedCount),
           }
         : undefined
-    ownArrays.set(recorded, own)
-    return own
+    layout = { inOrder, own }
+    layouts.set(recorded, layout)
+    return layout
   }
   let batch: readonly number[] = []
   const labelOf = (sample: number) => loss.labels[batch[sample]!]!
@@ -91,7 +90,7 @@ export function compiledStep(context: StepContext): StepTaker {
       const recorded = recordingFor(indices)
       const { graph, parameterIndex, penalised, scoreOffset, outputCount, load } = recorded
       const { parameterData, parameterGrad, observedData } = graph
-      const own = ownArraysOf(recorded)
+      const { inOrder, own } = layoutOf(recorded)
       if (holder !== recorded) {
         release()
         if (own) {
@@ -100,7 +99,9 @@ export function compiledStep(context: StepContext): StepTaker {
         }
       }
       load(indices)
-      if (!own)
+      // A float32 graph in the run's order takes the numbers by a typed-array copy, rounding each.
+      if (!own && inOrder) parameterData.set(data)
+      else if (!own)
         for (let slot = 0; slot < parameterIndex.length; slot++)
           parameterData[slot] = data[parameterIndex[slot]!]!
       result.loss = graph.forward()
@@ -121,13 +122,27 @@ export function compiledStep(context: StepContext): StepTaker {
         optimizer.stepArrays(own.data, own.grad)
         return result
       }
-      grad.fill(0)
-      for (let slot = 0; slot < parameterIndex.length; slot++)
-        grad[parameterIndex[slot]!] = parameterGrad[slot]!
+      if (inOrder) grad.set(parameterGrad)
+      else {
+        grad.fill(0)
+        for (let slot = 0; slot < parameterIndex.length; slot++)
+          grad[parameterIndex[slot]!] = parameterGrad[slot]!
+      }
       optimizer.stepArrays(trainedData, trainedGrad)
       return result
     },
     pullParameters,
     pushParameters,
   }
+}
+
+/** How a recorded graph's parameters line up with the run's order of parameters. */
+interface GraphLayout {
+  /** Whether the graph's parameters are the run's, in its order. */
+  readonly inOrder: boolean
+  /**
+   * For a graph that can hold the numbers itself (float64 and in order), the optimizer's part of
+   * its arrays; undefined for the others.
+   */
+  readonly own: { readonly data: Float64Array; readonly grad: Float64Array } | undefined
 }

@@ -44,7 +44,10 @@ export interface RecordedStep {
   scoreOffset: number
   /** The model's outputs per sample. */
   outputCount: number
-  /** Writes the features and labels of the samples at `indices` into the graph's inputs. */
+  /**
+   * Writes the features and labels of the samples at `indices` into the graph's inputs, unless
+   * they hold those samples already.
+   */
   load(indices: readonly number[]): void
 }
 
@@ -144,6 +147,9 @@ function record(
     precision: context.precision,
   })
   const { inputData } = graph
+  // The sample each batch row's inputs hold: a full-batch run loads its inputs once, as nothing
+  // else writes them.
+  const loaded = new Int32Array(indices.length).fill(-1)
   return {
     graph,
     parameterIndex: Int32Array.from(graphParameters, (parameter) => orderIndex.get(parameter)!),
@@ -151,8 +157,12 @@ function record(
     scoreOffset: penalised ? 1 : 0,
     outputCount,
     load: (batch) => {
+      let row = 0
+      while (row < batch.length && loaded[row] === batch[row]) row++
+      if (row === batch.length) return
       for (let input = 0; input < inputData.length; input++)
         inputData[input] = numbers[batch[inputSample[input]!]! * width + inputColumn[input]!]!
+      loaded.set(batch)
     },
   }
 }
