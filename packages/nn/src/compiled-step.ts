@@ -20,8 +20,10 @@ import { forwardAndLoss, type StepResult, type StepTaker } from './training-step
  *   replays it, copies the gradients back (0 for parameters the loss does not reach, as a dynamic
  *   step leaves them) and steps the optimizer there, in float64.
  *
- * When another graph runs (a smaller last batch has its own) the numbers move to it. Accuracy is
- * read from the graph's observed scores. Nothing is allocated per step.
+ * When another graph runs (a smaller last batch has its own) the numbers move to it. The Values
+ * are read from and written to wherever the numbers live, so a trainer called one step at a time
+ * copies nothing else. Accuracy is read from the graph's observed scores. Nothing is allocated per
+ * step.
  */
 export function compiledStep(context: StepContext): StepTaker {
   const { parameters, loss, optimizer } = context
@@ -46,17 +48,20 @@ export function compiledStep(context: StepContext): StepTaker {
     grad.set(holder.graph.parameterGrad)
     holder = undefined
   }
+  // The Values are read into, and written from, wherever the numbers live: the holding graph's
+  // arrays stay in place from one call of the trainer to the next.
   const pullParameters = () => {
-    holder = undefined
-    for (let index = 0; index < order.length; index++) data[index] = order[index]!.data
+    const into = holder === undefined ? data : holder.graph.parameterData
+    for (let index = 0; index < order.length; index++) into[index] = order[index]!.data
   }
   const pushParameters = () => {
     if (!stepped) return
-    release()
+    const numbers = holder === undefined ? data : holder.graph.parameterData
+    const gradients = holder === undefined ? grad : holder.graph.parameterGrad
     for (let index = 0; index < order.length; index++) {
       const parameter = order[index]!
-      parameter.data = data[index]!
-      parameter.grad = grad[index]!
+      parameter.data = numbers[index]!
+      parameter.grad = gradients[index]!
     }
     stepped = false
   }
