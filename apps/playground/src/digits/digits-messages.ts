@@ -1,3 +1,4 @@
+import type { Numbered } from '../training/command-sequence.js'
 import type { DigitsSnapshot } from './digits-session.js'
 
 /** What the page asks of the digits worker. */
@@ -7,8 +8,20 @@ export type DigitsCommand =
   /** Start over with a fresh network (training pauses). */
   | { type: 'reset' }
 
-/** What the digits worker sends back. `generation` counts resets, so a stale snapshot is dropped. */
+/** A command as sent, numbered (see {@link Numbered}). */
+export type DigitsMessage = Numbered<DigitsCommand>
+
+/**
+ * What the digits worker sends back. `generation` counts resets, so a stale snapshot is dropped;
+ * `sequence` is the number of the last command handled before the snapshot was taken.
+ */
 export type DigitsReport =
-  | { type: 'snapshot'; snapshot: DigitsSnapshot; running: boolean; generation: number }
+  | {
+      type: 'snapshot'
+      snapshot: DigitsSnapshot
+      running: boolean
+      generation: number
+      sequence: number
+    }
   /** Training stopped on an error; the message says why. */
   | { type: 'error'; message: string; generation: number }

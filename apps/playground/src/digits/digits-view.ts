@@ -2,6 +2,7 @@ import './digits.css'
 import { imageGridSvg } from '@mg/viz'
 import { MetricsChart } from '../render/metrics-chart.js'
 import { onNextFrame } from '../render/on-next-frame.js'
+import { commandSequence } from '../training/command-sequence.js'
 import { toast } from '../ui/toast.js'
 import markup from './digits.html?raw'
 import type { DigitsCommand, DigitsReport } from './digits-messages.js'
@@ -39,7 +40,8 @@ export function mountDigits(section: HTMLElement): void {
   const drawSoon = onNextFrame(drawLatest)
 
   const worker = new Worker(new URL('./digits-worker.ts', import.meta.url), { type: 'module' })
-  const send = (command: DigitsCommand) => worker.postMessage(command)
+  const commands = commandSequence()
+  const send = (command: DigitsCommand) => worker.postMessage(commands.number(command))
   worker.onmessage = ({ data: report }: MessageEvent<DigitsReport>) => {
     if (report.generation !== generation) return
     if (report.type === 'error') {
@@ -47,7 +49,8 @@ export function mountDigits(section: HTMLElement): void {
       toast(report.message, 'error')
       return
     }
-    showRunning(report.running)
+    // A report taken before the worker heard the latest play or pause would undo the button's state.
+    if (commands.isCurrent(report.sequence)) showRunning(report.running)
     latest = report.snapshot
     mirror.setParameterValues(latest.parameters)
     chart.addSnapshot(latest)

@@ -1,9 +1,9 @@
 import { workerLoop } from '../training/worker-loop.js'
 import { workerScope } from '../training/worker-scope.js'
-import type { DigitsCommand, DigitsReport } from './digits-messages.js'
+import type { DigitsMessage, DigitsReport } from './digits-messages.js'
 import { DigitsSession } from './digits-session.js'
 
-const scope = workerScope<DigitsCommand, DigitsReport>()
+const scope = workerScope<DigitsMessage, DigitsReport>()
 /**
  * Steps between reports: the network passes 95 % in a few hundred steps, so at 100 steps a second
  * the accuracy climbs over a few seconds, slowly enough to watch.
@@ -12,6 +12,7 @@ const STEPS_PER_REPORT = 10
 
 let session = new DigitsSession()
 let generation = 0
+let sequence = 0
 
 const loop = workerLoop({
   /**
@@ -30,6 +31,7 @@ const loop = workerLoop({
 })
 
 scope.onmessage = ({ data: command }) => {
+  sequence = command.sequence
   switch (command.type) {
     case 'play':
       loop.play()
@@ -50,7 +52,7 @@ report()
 
 function report(): void {
   const snapshot = session.snapshot()
-  scope.postMessage({ type: 'snapshot', snapshot, running: loop.running, generation }, [
+  scope.postMessage({ type: 'snapshot', snapshot, running: loop.running, generation, sequence }, [
     snapshot.parameters.buffer,
     snapshot.testPredictions.buffer,
   ] as Transferable[])

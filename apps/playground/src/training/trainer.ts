@@ -1,7 +1,8 @@
 import type { PreparedData } from '../data/prepared-data.js'
 import type { Settings } from '../state/settings.js'
+import { commandSequence } from './command-sequence.js'
 import type { Hyperparameters, Snapshot } from './training-session.js'
-import type { Command, FromWorker, Speed, ToWorker } from './worker-messages.js'
+import type { Command, FromWorker, Speed } from './worker-messages.js'
 
 /** What the page hears from training. */
 export interface TrainerEvents {
@@ -22,7 +23,7 @@ export interface TrainerEvents {
 export class Trainer {
   private readonly worker: Worker
   private configuration = 0
-  private sequence = 0
+  private readonly commands = commandSequence()
 
   constructor(events: TrainerEvents) {
     this.worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module' })
@@ -31,7 +32,7 @@ export class Trainer {
       if (message.type === 'snapshot')
         events.onSnapshot(
           message.snapshot,
-          message.sequence === this.sequence ? message.running : undefined,
+          this.commands.isCurrent(message.sequence) ? message.running : undefined,
         )
       else events.onError(message.message)
     }
@@ -69,8 +70,6 @@ export class Trainer {
   }
 
   private post(command: Command): void {
-    this.sequence++
-    const message: ToWorker = { ...command, sequence: this.sequence }
-    this.worker.postMessage(message)
+    this.worker.postMessage(this.commands.number(command))
   }
 }

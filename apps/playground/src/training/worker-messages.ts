@@ -1,5 +1,6 @@
 import type { PreparedData } from '../data/prepared-data.js'
 import type { Settings } from '../state/settings.js'
+import type { Numbered } from './command-sequence.js'
 import type { Hyperparameters, Snapshot } from './training-session.js'
 
 /** Steps per picture; `fast` trains for as long as a frame allows. */
@@ -17,11 +18,8 @@ export type Command =
   | { type: 'hyperparameters'; hyperparameters: Hyperparameters }
   | { type: 'speed'; speed: Speed }
 
-/**
- * A command as sent, numbered: the worker echoes the number of the last command it handled, so the
- * page can tell a report that already answers its latest command from one sent before it arrived.
- */
-export type ToWorker = Command & { sequence: number }
+/** A command as sent, numbered (see {@link Numbered}). */
+export type ToWorker = Numbered<Command>
 
 /** Messages the training worker sends back. */
 export type FromWorker =
