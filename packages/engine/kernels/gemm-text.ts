@@ -12,8 +12,8 @@ import { type LaneAlgebra, OP_LIST, type UnaryLanes } from '../src/ops.js'
  *
  * where `a`, `b`, `c` and `bias` are byte offsets into the imported memory, the strides count
  * elements, and `f` is the one-input op whose code (its index in `OP_LIST`) is `activation`, or
- * nothing when it is -1; it returns 1 when every entry it stored, before and after `f`, is finite,
- * else 0. Columns go in blocks of two vectors; in the last, partial block the kernel reads B (and
+ * nothing when it is -1; without `accumulate` it returns 1 when every entry it stored, before and
+ * after `f`, is finite, else 0 (adding into C, it checks nothing and the result means nothing). Columns go in blocks of two vectors; in the last, partial block the kernel reads B (and
  * C, to accumulate) past column `n` and discards those lanes, so the caller leaves that much room
  * after the last row, but it stores only the columns below `n`. Strided A covers `X·Wᵀ` (rows of
  * samples), `Gᵀ·X` (columns of samples) and `G·W` with one kernel, and writes go straight into the
@@ -259,12 +259,21 @@ function gemmFunction(precision: Precision): string {
   const rows = (count: number) => Array.from({ length: count }, (_, row) => row)
   const accumulators = rows(ROW_BLOCK).flatMap((row) => [`c${row}0`, `c${row}1`])
 
-  /** Row `row`'s two accumulators into C, finished (bias, activation, checks) after the last chunk. */
+  /**
+   * Row `row`'s two accumulators into C: stored as they are when they need nothing more (a full
+   * block of a sum that is added into C, or not yet complete), else finished (bias, activation,
+   * checks) by `finish`.
+   */
   const store = (row: number) => [
-    set(
+    `(if ${get('plain')} (then`,
+    `  (v128.store ${get('pc')} ${get(`c${row}0`)})`,
+    `  (v128.store offset=${VECTOR_BYTES} ${get('pc')} ${get(`c${row}1`)})`,
+    ') (else',
+    `  ${set(
       'check',
       `(call $finish_${precision} ${get('pc')} ${get(`c${row}0`)} ${get(`c${row}1`)} (i32.sub ${get('n')} ${get('j')}) ${get('storeBias')} ${get('storeActivation')} ${get('check')})`,
-    ),
+    )}`,
+    '))',
   ]
 
   /**
@@ -342,7 +351,7 @@ function gemmFunction(precision: Precision): string {
     '    (param $m i32) (param $n i32) (param $p i32) (param $a i32) (param $aRow i32) (param $aCol i32)',
     '    (param $b i32) (param $bRow i32) (param $c i32) (param $cRow i32) (param $bias i32)',
     '    (param $accumulate i32) (param $activation i32) (result i32)',
-    '    (local $storeBias i32) (local $storeActivation i32) (local $check v128)',
+    '    (local $storeBias i32) (local $storeActivation i32) (local $plain i32) (local $check v128)',
     '    (local $i i32) (local $j i32) (local $q i32) (local $pb i32) (local $pc i32) (local $pBias i32)',
     '    (local $q0 i32) (local $chunk i32) (local $last i32)',
     `    ${rows(ROW_BLOCK)
@@ -365,6 +374,7 @@ function gemmFunction(precision: Precision): string {
     `      ${set('i', '(i32.const 0)')}`,
     `      ${set('pBias', add(get('bias'), `(i32.mul ${get('j')} (i32.const ${bytes}))`))}`,
     `      ${set('storeBias', `(select ${get('pBias')} (i32.const -1) (i32.and ${get('last')} (i32.ge_s ${get('bias')} (i32.const 0))))`)}`,
+    `      ${set('plain', `(i32.and (i32.or ${get('accumulate')} (i32.eqz ${get('last')})) (i32.le_u ${add(get('j'), `(i32.const ${2 * (VECTOR_BYTES / bytes)})`)} ${get('n')}))`)}`,
     `      ;; Blocks of ${ROW_BLOCK} rows, then the rows left one at a time.`,
     '      (block $blocksDone (loop $blockNext',
     `        (br_if $blocksDone (i32.gt_s ${add(get('i'), `(i32.const ${ROW_BLOCK})`)} ${get('m')}))`,

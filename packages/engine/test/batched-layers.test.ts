@@ -146,7 +146,7 @@ describe('the matrix kernel', () => {
    * C = A·B with strided A, by the kernel and by the scalar loop of the given rounding: with a
    * bias (and then ReLU) or added to C's old value, for any number of columns (a partial last
    * block included), storing nothing past the last column; sometimes with a huge entry in A, so
-   * that some sums overflow, and the kernel must say so.
+   * that some sums overflow, and the kernel must say so (unless it adds into C).
    */
   const compare = (precision: Precision, round: (x: number) => number) =>
     fc.property(
@@ -199,7 +199,8 @@ describe('the matrix kernel', () => {
             if (!Number.isFinite(total)) expectedFinite = 0
             expected[c + i * cRow + j] = mode === 'relu' ? OPS.relu.forward(total) : total
           }
-        expect(finite).toBe(expectedFinite)
+        // Adding into C is checked by the caller's later passes, not by the kernel.
+        if (mode !== 'accumulate') expect(finite).toBe(expectedFinite)
         // C's rows with a margin on each side (nothing stored there), then everything else untouched.
         const region = (array: ArrayLike<number>) =>
           Array.from({ length: m * cRow + 16 }, (_, k) => array[c - 8 + k])

@@ -7,8 +7,8 @@ import type { Precision } from './precision.js'
  * `activation` (its index in `OP_LIST`; -1 for none, and only an op with a `lanes.forward`), or
  * added to C's old value when `accumulate` is 1. `a`, `b`, `c` and `bias` are byte offsets,
  * strides count elements; the kernel reads up to a column block past each row of B and C
- * (kernels/gemm-text.ts says exactly what it computes). Returns 1 when every entry it stored is
- * finite, else 0.
+ * (kernels/gemm-text.ts says exactly what it computes). Without `accumulate`, returns 1 when
+ * every entry it stored is finite, else 0.
  */
 export type Gemm = (
   m: number,
