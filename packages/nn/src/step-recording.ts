@@ -7,6 +7,7 @@ import {
   noGrad,
   type Operand,
   topologicalSort,
+  UnreachableValueError,
   Value,
 } from '@mg/engine'
 import { InvalidOptionError } from './errors.js'
@@ -124,28 +125,24 @@ function record(
           ),
   )
   const penalised = l2Alpha > 0
-  // Declare only the leaves the loss reaches: compileGraph refuses the others, and a model may
-  // well ignore a feature.
-  const reached = new Set(topologicalSort(total))
-  const inputs: Value[] = []
-  const inputSample: number[] = []
-  const inputColumn: number[] = []
-  rows.forEach((row, sample) => {
-    row.forEach((value, column) => {
-      if (!reached.has(value)) return
-      inputs.push(value)
-      inputSample.push(sample)
-      inputColumn.push(column)
-    })
-  })
-  const graphParameters = parameters.filter((parameter) => reached.has(parameter))
-  const graph = compile({
+  const options = (leaves: DeclaredLeaves): CompileGraphOptions => ({
     output: total,
-    parameters: graphParameters,
-    inputs,
+    parameters: leaves.parameters,
+    inputs: leaves.inputs,
     observed: [...(penalised ? [dataLoss] : []), ...outputs.flat()],
     precision: context.precision,
   })
+  // compileGraph refuses a declared leaf the loss does not reach, and a model may well ignore a
+  // feature or a parameter. Most reach them all: declare everything, and only when compileGraph
+  // finds one unreached walk the graph (13 million edges for a 256-wide MLP on 100 samples) to
+  // leave such leaves out.
+  let leaves = declaredLeaves(rows, parameters)
+  let graph = compile(options(leaves), 'unless-unreached')
+  if (graph === undefined) {
+    leaves = declaredLeaves(rows, parameters, new Set(topologicalSort(total)))
+    graph = compile(options(leaves))
+  }
+  const { inputSample, inputColumn, parameters: graphParameters } = leaves
   const { inputData } = graph
   // The sample each batch row's inputs hold: a full-batch run loads its inputs once, as nothing
   // else writes them.
@@ -192,11 +189,23 @@ function sampleTable(context: StepContext): SampleTable {
   return { numbers, width, featureCount, outputCount }
 }
 
-/** compileGraph, its refusal turned into an error about the `compiled` option. */
-function compile(options: CompileGraphOptions): CompiledGraph<FloatArray> {
+/**
+ * compileGraph, its refusal turned into an error about the `compiled` option; with
+ * `'unless-unreached'`, `undefined` when it refuses a declared leaf the output does not reach.
+ */
+function compile(options: CompileGraphOptions): CompiledGraph<FloatArray>
+function compile(
+  options: CompileGraphOptions,
+  unreached: 'unless-unreached',
+): CompiledGraph<FloatArray> | undefined
+function compile(
+  options: CompileGraphOptions,
+  unreached?: 'unless-unreached',
+): CompiledGraph<FloatArray> | undefined {
   try {
     return compileGraph(options)
   } catch (error) {
+    if (unreached !== undefined && error instanceof UnreachableValueError) return undefined
     if (!(error instanceof EngineError)) throw error
     throw new InvalidOptionError(
       'compiled',
@@ -206,4 +215,31 @@ function compile(options: CompileGraphOptions): CompiledGraph<FloatArray> {
       { cause: error },
     )
   }
+}
+
+/** The leaves a step's graph declares: its inputs, with the row and column each holds, and parameters. */
+interface DeclaredLeaves {
+  inputs: Value[]
+  inputSample: number[]
+  inputColumn: number[]
+  parameters: Value[]
+}
+
+/** Every input of `rows` and every parameter, or only those in `reached`. */
+function declaredLeaves(
+  rows: readonly (readonly Value[])[],
+  parameters: readonly Value[],
+  reached?: ReadonlySet<Value>,
+): DeclaredLeaves {
+  const leaves: DeclaredLeaves = { inputs: [], inputSample: [], inputColumn: [], parameters: [] }
+  rows.forEach((row, sample) => {
+    row.forEach((value, column) => {
+      if (reached !== undefined && !reached.has(value)) return
+      leaves.inputs.push(value)
+      leaves.inputSample.push(sample)
+      leaves.inputColumn.push(column)
+    })
+  })
+  leaves.parameters = parameters.filter((parameter) => reached?.has(parameter) ?? true)
+  return leaves
 }
