@@ -119,6 +119,25 @@ function expectDynamicNumbers(
 
 const available = simdAvailable()
 
+/**
+ * A kernel memory of `kilobytes` KB whose first `count` numbers of `precision` are seeded numbers
+ * in [-10, 10), rounded by `round` (to float32, or not at all).
+ */
+function seededMemory(
+  precision: Precision,
+  kilobytes: number,
+  count: number,
+  seed: number,
+  round: (x: number) => number,
+) {
+  const Floats = precision === 'float64' ? Float64Array : Float32Array
+  const memory = kernelMemory(kilobytes * 1024)
+  const all = new Floats(memory.buffer)
+  const next = numbers(seed)
+  for (let index = 0; index < count; index++) all[index] = round(next() * 10)
+  return { Floats, bytes: Floats.BYTES_PER_ELEMENT, memory, all }
+}
+
 describe('the kernels’ modules', () => {
   it('run here: Node 20 and later have WebAssembly SIMD', () => {
     expect(available).toBe(true)
@@ -158,12 +177,7 @@ describe('the matrix kernel', () => {
       fc.integer({ min: 1, max: 1000 }),
       fc.option(fc.nat(), { freq: 3 }),
       (m, n, p, transposed, mode, seed, huge) => {
-        const Floats = precision === 'float64' ? Float64Array : Float32Array
-        const bytes = Floats.BYTES_PER_ELEMENT
-        const memory = kernelMemory(128 * 1024)
-        const all = new Floats(memory.buffer)
-        const next = numbers(seed)
-        for (let index = 0; index < 10_200; index++) all[index] = round(next() * 10)
+        const { Floats, bytes, memory, all } = seededMemory(precision, 128, 10_200, seed, round)
         const [a, b, c, bias] = [0, 3_000, 9_000, 10_000]
         if (huge !== null && p > 0) all[a + (huge % (m * p))] = round(3e38)
         const before = Floats.from(all)
@@ -248,12 +262,7 @@ describe('the matrix kernel', () => {
       fc.integer({ min: 1, max: 1000 }),
       fc.option(fc.tuple(fc.nat(), fc.boolean()), { freq: 3 }),
       (rows, neurons, op, seed, notFinite) => {
-        const Floats = precision === 'float64' ? Float64Array : Float32Array
-        const bytes = Floats.BYTES_PER_ELEMENT
-        const memory = kernelMemory(64 * 1024)
-        const all = new Floats(memory.buffer)
-        const next = numbers(seed)
-        for (let index = 0; index < 2_000; index++) all[index] = round(next() * 10)
+        const { Floats, bytes, memory, all } = seededMemory(precision, 64, 2_000, seed, round)
         const [grads, values, sums, biasSums] = [0, 500, 1_000, 1_500]
         const row = neurons + 2
         const width = paddedWidth(neurons, COLUMN_BLOCK[precision])

@@ -2,7 +2,7 @@ import { type BinaryOp, OP_LIST, type UnaryOp } from '../ops.js'
 import { dotBackward, dotForward } from './dot-kernels.js'
 import { binaryBackward, elementwiseForward, unaryBackward } from './elementwise-kernels.js'
 import { batchedBackward, batchedForward } from './simd/batched-layer.js'
-import { kernelBackward, kernelForward } from './simd/elementwise-kernel.js'
+import { runOnKernel } from './simd/elementwise-kernel.js'
 import type { GraphMemory } from './simd/graph-memory.js'
 import { DOT, RECORD_WIDTH, ROWS, SUM } from './tape.js'
 
@@ -28,7 +28,7 @@ export function replayForward(
       repetition = dotForward(records, at, operands, values, preActivations)
     else
       repetition =
-        kernelForward(records, at, memory) ??
+        runOnKernel('forward', records, at, memory) ??
         elementwiseForward(OP_LIST[code] as UnaryOp | BinaryOp, records, at, values)
     if (repetition < 0) continue
     failure[0] = repetition
@@ -58,7 +58,7 @@ export function replayBackward(
     else {
       const op = OP_LIST[code]!
       repetition =
-        kernelBackward(records, at, memory) ??
+        runOnKernel('backward', records, at, memory) ??
         (op.arity === 1
           ? unaryBackward(op as UnaryOp, records, at, values, grads)
           : binaryBackward(op as BinaryOp, records, at, values, grads))

@@ -36,10 +36,8 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
   const { values } = memory
   const matrix = memory.wasm as WasmKernels
   const { weights, biases, bytes, valuesAt } = matrix
-  const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layerAt(
-    records,
-    at,
-  )
+  const layer = layerAt(records, at)
+  const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layer
   const width = paddedWidth(neurons, matrix.block)
   // The kernel's vectors run across neurons, so it reads the weights transposed (copied in tiles,
   // so that both the reads and the writes stay within a few cache lines) and the biases side by side.
@@ -74,14 +72,10 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
   const activation = fusedActivation(records, at)
   if (activation === undefined || inKernel(activation)) {
     if (sums(activation === undefined ? NO_ACTIVATION : records[at + ACTIVATION]!) === 1) return -1
-  } else if (
-    sums(NO_ACTIVATION) === 1 &&
-    activateAll(activation, memory, out, outRow, rows, neurons)
-  )
-    return -1
+  } else if (sums(NO_ACTIVATION) === 1 && activateAll(activation, memory, layer)) return -1
   // Something is not finite: compute the sums again and find where, in order.
   sums(NO_ACTIVATION)
-  return firstFailure(activation, memory, out, outRow, rows, neurons)
+  return firstFailure(activation, memory, layer)
 }
 
 /**
@@ -97,15 +91,9 @@ function inKernel(activation: UnaryOp): boolean {
  * them), and tells whether every result is finite. The check adds up `v - v`, which is 0 for a
  * finite `v` and NaN otherwise, so the loop does not branch on it.
  */
-function activateAll(
-  activation: UnaryOp,
-  memory: GraphMemory,
-  out: number,
-  outRow: number,
-  rows: number,
-  neurons: number,
-): boolean {
+function activateAll(activation: UnaryOp, memory: GraphMemory, layer: Layer): boolean {
   const { values, preActivations } = memory
+  const { out, outRow, rows, neurons } = layer
   let check = 0
   const { forward } = activation
   const keepInput = activation.derivativeReadsInput
@@ -122,15 +110,9 @@ function activateAll(
 }
 
 /** The first repetition whose sum or activated result is not finite, activating up to there. */
-function firstFailure(
-  activation: UnaryOp | undefined,
-  memory: GraphMemory,
-  out: number,
-  outRow: number,
-  rows: number,
-  neurons: number,
-): number {
+function firstFailure(activation: UnaryOp | undefined, memory: GraphMemory, layer: Layer): number {
   const { values } = memory
+  const { out, outRow, rows, neurons } = layer
   for (let row = 0, start = out; row < rows; row++, start += outRow) {
     for (let neuron = 0; neuron < neurons; neuron++) {
       const slot = start + neuron
@@ -157,10 +139,8 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
   const matrix = memory.wasm as WasmKernels
   const { biases: biasGrads, bytes, valuesAt, gradsAt } = matrix
   const { grads } = memory
-  const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layerAt(
-    records,
-    at,
-  )
+  const layer = layerAt(records, at)
+  const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layer
   const flags = records[at + FLAGS]!
   const width = paddedWidth(neurons, matrix.block)
   const activation = fusedActivation(records, at)
@@ -176,9 +156,9 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
       width,
       matrix.biasesAt,
     )
-    if (finite !== 1) return firstNonFinite(grads, out, outRow, rows, neurons)
+    if (finite !== 1) return firstNonFinite(grads, layer)
   } else {
-    const failure = gradientPrologue(activation, memory, out, outRow, rows, neurons, width)
+    const failure = gradientPrologue(activation, memory, layer, width)
     if (failure >= 0) return failure
   }
   if (bias >= 0) {
@@ -230,13 +210,11 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
 function gradientPrologue(
   activation: UnaryOp,
   memory: GraphMemory,
-  out: number,
-  outRow: number,
-  rows: number,
-  neurons: number,
+  layer: Layer,
   width: number,
 ): number {
   const { values, grads, preActivations } = memory
+  const { out, outRow, rows, neurons } = layer
   const { sums: gradients, biases: biasGrads } = memory.wasm as WasmKernels
   const keepInput = activation.derivativeReadsInput
   biasGrads.fill(0, 0, neurons)
@@ -255,13 +233,8 @@ function gradientPrologue(
 }
 
 /** The first repetition of a batched layer whose output gradient is not finite, or -1. */
-function firstNonFinite(
-  grads: FloatArray,
-  out: number,
-  outRow: number,
-  rows: number,
-  neurons: number,
-): number {
+function firstNonFinite(grads: FloatArray, layer: Layer): number {
+  const { out, outRow, rows, neurons } = layer
   for (let row = 0, start = out; row < rows; row++, start += outRow)
     for (let neuron = 0; neuron < neurons; neuron++) {
       const g = grads[start + neuron]!
@@ -269,6 +242,9 @@ function firstNonFinite(
     }
   return -1
 }
+
+/** A batched layer's record, read by {@link layerAt}. */
+type Layer = ReturnType<typeof layerAt>
 
 /**
  * A batched layer's record, read: `rows` samples of `neurons` neurons over `length` inputs; the

@@ -46,49 +46,39 @@ export function elementwiseInKernel(records: Int32Array): boolean {
 }
 
 /**
- * Runs the elementwise record at `at` forward on the kernel, when the graph's arrays live in its
- * memory and the record is one for it: returns the first repetition whose result is not finite,
- * or -1; `undefined` when the JavaScript loop is to run it.
+ * Runs the elementwise record at `at` on the kernel for `pass`, when the graph's arrays live in its
+ * memory and the record is one for it: returns the first repetition whose result (forward) or
+ * output gradient (backward) is not finite, or -1; `undefined` when the JavaScript loop is to run it.
  */
-export function kernelForward(
+export function runOnKernel(
+  pass: 'forward' | 'backward',
   records: Int32Array,
   at: number,
   memory: GraphMemory,
 ): number | undefined {
   const { wasm } = memory
-  if (wasm === undefined || kernelOp(records, at, 'forward') === undefined) return undefined
-  const { bytes, valuesAt } = wasm
-  return wasm.forward(
-    records[at]!,
-    records[at + REPEAT]!,
-    valuesAt + records[at + OUT]! * bytes,
-    records[at + OUT_STRIDE]!,
-    valuesAt + records[at + A]! * bytes,
-    records[at + A_STRIDE]!,
-    valuesAt + records[at + B]! * bytes,
-    records[at + B_STRIDE]!,
-  )
-}
-
-/** {@link kernelForward}'s counterpart for the backward pass. */
-export function kernelBackward(
-  records: Int32Array,
-  at: number,
-  memory: GraphMemory,
-): number | undefined {
-  const { wasm } = memory
-  if (wasm === undefined || kernelOp(records, at, 'backward') === undefined) return undefined
+  if (wasm === undefined || kernelOp(records, at, pass) === undefined) return undefined
   const { bytes, valuesAt, gradsAt } = wasm
-  return wasm.backward(
-    records[at]!,
-    records[at + REPEAT]!,
-    valuesAt + records[at + OUT]! * bytes,
-    records[at + OUT_STRIDE]!,
-    valuesAt + records[at + A]! * bytes,
-    records[at + A_STRIDE]!,
-    valuesAt + records[at + B]! * bytes,
-    records[at + B_STRIDE]!,
-    gradsAt - valuesAt,
-    records[at + FLAGS]!,
-  )
+  const code = records[at]!
+  const repeat = records[at + REPEAT]!
+  const out = valuesAt + records[at + OUT]! * bytes
+  const outStride = records[at + OUT_STRIDE]!
+  const a = valuesAt + records[at + A]! * bytes
+  const aStride = records[at + A_STRIDE]!
+  const b = valuesAt + records[at + B]! * bytes
+  const bStride = records[at + B_STRIDE]!
+  return pass === 'forward'
+    ? wasm.forward(code, repeat, out, outStride, a, aStride, b, bStride)
+    : wasm.backward(
+        code,
+        repeat,
+        out,
+        outStride,
+        a,
+        aStride,
+        b,
+        bStride,
+        gradsAt - valuesAt,
+        records[at + FLAGS]!,
+      )
 }

@@ -69,16 +69,7 @@ export type ElementwiseForward = (
  * inputs `flags` asks for. Returns the first repetition whose output gradient is not finite, or -1.
  */
 export type ElementwiseBackward = (
-  code: number,
-  repeat: number,
-  out: number,
-  outStride: number,
-  a: number,
-  aStride: number,
-  b: number,
-  bStride: number,
-  grads: number,
-  flags: number,
+  ...operands: [...Parameters<ElementwiseForward>, grads: number, flags: number]
 ) => number
 
 /** The kernels of one precision, working in one memory. */
