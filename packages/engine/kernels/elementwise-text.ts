@@ -18,13 +18,16 @@ import type { KernelPrecision } from './gemm-text.js'
  * op's first when `flags` has 4) and `b` (when `flags` has 8), first input first. It returns -1
  * when every `g` is finite.
  *
+ * `axpy_f64(length, a, x, y)` adds `x[k] · a` into `y[k]` for `k < length`, two at a time: the
+ * backward pass of a long dot or sum over ranges of slots (an L2 penalty's sum of squares).
+ *
  * Offsets are in bytes into the imported memory, the values' ones (a gradient sits `grads` bytes
  * past its value); strides count elements. The arithmetic is float64 in both modules: the float32
  * one widens what it loads and rounds what it stores, as JavaScript does over a Float32Array, so
  * that both give the JavaScript loop's numbers to the bit.
  */
 export function elementwiseFunctions(precision: KernelPrecision): string[] {
-  return [forwardFunction(precision), backwardFunction(precision)]
+  return [forwardFunction(precision), backwardFunction(precision), axpyFunction(precision)]
 }
 
 /** X_GRAD and W_GRAD of the tape's flags: which inputs of a record need a gradient. */
@@ -174,4 +177,41 @@ function advance(names: readonly string[], direction: 'add' | 'sub'): string[] {
     (name) =>
       `(local.set $${name} (i32.${direction} (local.get $${name}) (local.get $${name}Stride)))`,
   )
+}
+
+/**
+ * `axpy(length, a, x, y)`: `y[k] += x[k] · a`, in float64, as JavaScript computes it over either
+ * kind of array: two elements per SIMD vector (a float32 module widens two at a time), then the
+ * odd one left.
+ */
+function axpyFunction(precision: KernelPrecision): string {
+  const { bytes, load, store } = elementAccess(precision)
+  const get = (name: string) => `(local.get $${name})`
+  // Two elements as a float64x2 vector, and back.
+  const [loadPair, storePair] =
+    precision === 'f64'
+      ? [
+          (at: string) => `(v128.load ${at})`,
+          (at: string, value: string) => `(v128.store ${at} ${value})`,
+        ]
+      : [
+          (at: string) => `(f64x2.promote_low_f32x4 (v128.load64_zero ${at}))`,
+          (at: string, value: string) =>
+            `(v128.store64_lane 0 ${at} (f32x4.demote_f64x2_zero ${value}))`,
+        ]
+  return [
+    `  (func (export "axpy_${precision}") (param $length i32) (param $a f64) (param $x i32) (param $y i32)`,
+    '    (local $end i32) (local $pairs v128)',
+    `    (local.set $end (i32.add ${get('x')} (i32.mul ${get('length')} (i32.const ${bytes}))))`,
+    `    (local.set $pairs (f64x2.splat ${get('a')}))`,
+    '    (block $pairsDone (loop $nextPair',
+    `      (br_if $pairsDone (i32.gt_u (i32.add ${get('x')} (i32.const ${2 * bytes})) ${get('end')}))`,
+    `      ${storePair(get('y'), `(f64x2.add ${loadPair(get('y'))} (f64x2.mul ${loadPair(get('x'))} ${get('pairs')}))`)}`,
+    `      (local.set $x (i32.add ${get('x')} (i32.const ${2 * bytes})))`,
+    `      (local.set $y (i32.add ${get('y')} (i32.const ${2 * bytes})))`,
+    '      (br $nextPair)))',
+    `    (if (i32.lt_u ${get('x')} ${get('end')}) (then`,
+    `      ${store(get('y'), `(f64.add ${load(get('y'))} (f64.mul ${load(get('x'))} ${get('a')}))`)}))`,
+    '  )',
+  ].join('\n')
 }

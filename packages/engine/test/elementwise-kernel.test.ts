@@ -75,6 +75,52 @@ describe('the elementwise kernel', () => {
     },
   )
 
+  it.each(['float64', 'float32'] as const)(
+    'gives the JavaScript loop’s gradients to the bit for a long sum and dot (%s)',
+    (precision) => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.double({ min: -3, max: 3, noNaN: true }), {
+            minLength: 1,
+            maxLength: 99,
+            size: 'max',
+          }),
+          (numbers) => {
+            // An L2 penalty as a sum of squares and as dot(p, p), and a dot of fixed numbers with
+            // the parameters: the backward pass of each adds a multiple of one range into another.
+            const parameters = numbers.map((number) => new Value(number))
+            const squares = Value.sum(parameters.map((p) => p.mul(p)))
+              .add(Value.dot(parameters, parameters))
+              .mul(1e-4)
+            const weighted = Value.dot(
+              numbers.map((number) => number / 300 + 0.005),
+              parameters,
+            ).tanh()
+            const declaration = { output: squares.add(weighted), parameters, inputs: [] }
+            const [loop, kernel] = [false, true].map((simd) =>
+              compileGraph({ ...declaration, precision, simd }),
+            )
+            for (const graph of [loop!, kernel!]) {
+              graph.forward()
+              graph.backward()
+            }
+            expect(sameBits(kernel!.parameterGrad, loop!.parameterGrad)).toBe(true)
+            // And both are the dynamic engine's, to float64's or float32's rounding.
+            declaration.output.backward()
+            const tolerance = precision === 'float64' ? 1e-12 : 1e-5
+            parameters.forEach((parameter, index) => {
+              const scale = Math.max(1e-3, Math.abs(parameter.grad))
+              expect(Math.abs(kernel!.parameterGrad[index]! - parameter.grad) / scale).toBeLessThan(
+                tolerance,
+              )
+            })
+          },
+        ),
+        { numRuns: 40 },
+      )
+    },
+  )
+
   it('gives the dynamic engine’s numbers', () => {
     const declaration = chainGraph(
       Array.from({ length: 12 }, (_, index) => index / 4 - 1),

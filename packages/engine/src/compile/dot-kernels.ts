@@ -1,3 +1,4 @@
+import type { GraphMemory } from './simd/graph-memory.js'
 import {
   A,
   A_STRIDE,
@@ -82,10 +83,9 @@ export function dotBackward(
   records: Int32Array,
   at: number,
   operands: Int32Array,
-  values: FloatArray,
-  preActivations: FloatArray,
-  grads: FloatArray,
+  memory: GraphMemory,
 ): number {
+  const { values, preActivations, grads } = memory
   const length = records[at + LENGTH]!
   const flags = records[at + FLAGS]!
   const last = records[at + REPEAT]! - 1
@@ -111,14 +111,21 @@ export function dotBackward(
     if (g !== 0) {
       if (bias >= 0) grads[bias]! += g
       if (ranges && xGrad && wGrad) {
-        for (let k = 0; k < length; k++) {
-          grads[x + k]! += values[w + k]! * g
-          grads[w + k]! += values[x + k]! * g
+        // Two passes give each slot its two terms in the loop's order when the ranges are one (an
+        // L2 penalty's dot(p, p)) or apart.
+        if (x === w || x + length <= w || w + length <= x) {
+          addScaled(memory, length, g, w, x)
+          addScaled(memory, length, g, x, w)
+        } else {
+          for (let k = 0; k < length; k++) {
+            grads[x + k]! += values[w + k]! * g
+            grads[w + k]! += values[x + k]! * g
+          }
         }
       } else if (ranges && wGrad) {
-        for (let k = 0; k < length; k++) grads[w + k]! += values[x + k]! * g
+        addScaled(memory, length, g, x, w)
       } else if (ranges && xGrad) {
-        for (let k = 0; k < length; k++) grads[x + k]! += values[w + k]! * g
+        addScaled(memory, length, g, w, x)
       } else if (!ranges) {
         gatherBackward(operands, values, grads, x, w, length, flags, g)
       }
@@ -128,6 +135,24 @@ export function dotBackward(
     bias -= biasStride
   }
   return -1
+}
+
+/** Lengths from which {@link addScaled} runs on the WebAssembly kernel, where the graph has it. */
+const MIN_KERNEL_LENGTH = 32
+
+/**
+ * `grads[into + k] += values[from + k] · g` for `k < length`: one half of a dot's backward pass over
+ * ranges, on the WebAssembly kernel (two lanes at a time, the same float64 arithmetic) when the
+ * graph's arrays live in its memory and the range is long, such as an L2 penalty's sum.
+ */
+function addScaled(memory: GraphMemory, length: number, g: number, from: number, into: number) {
+  const { wasm, values, grads } = memory
+  if (wasm !== undefined && length >= MIN_KERNEL_LENGTH) {
+    const { axpy, bytes, valuesAt, gradsAt } = wasm
+    axpy(length, g, valuesAt + from * bytes, gradsAt + into * bytes)
+    return
+  }
+  for (let k = 0; k < length; k++) grads[into + k]! += values[from + k]! * g
 }
 
 function gatherBackward(

@@ -48,13 +48,12 @@ export function replayBackward(
   memory: GraphMemory,
   failure: Int32Array,
 ): number {
-  const { values, preActivations, grads } = memory
+  const { values, grads } = memory
   for (let at = records.length - RECORD_WIDTH; at >= 0; at -= RECORD_WIDTH) {
     const code = records[at]!
     let repetition: number
     if (records[at + ROWS]! > 1) repetition = batchedBackward(records, at, memory)
-    else if (code === DOT || code === SUM)
-      repetition = dotBackward(records, at, operands, values, preActivations, grads)
+    else if (code === DOT || code === SUM) repetition = dotBackward(records, at, operands, memory)
     else {
       const op = OP_LIST[code]!
       repetition =

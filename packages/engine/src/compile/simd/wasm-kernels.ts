@@ -72,12 +72,19 @@ export type ElementwiseBackward = (
   ...operands: [...Parameters<ElementwiseForward>, grads: number, flags: number]
 ) => number
 
+/**
+ * `y[k] += x[k] · a` for `k < length`, `x` and `y` byte offsets, computed in float64 as JavaScript
+ * computes it over either kind of array.
+ */
+export type Axpy = (length: number, a: number, x: number, y: number) => void
+
 /** The kernels of one precision, working in one memory. */
 export interface Kernels {
   readonly gemm: Gemm
   readonly gradient: GradientPrologue
   readonly forward: ElementwiseForward
   readonly backward: ElementwiseBackward
+  readonly axpy: Axpy
 }
 
 /**
@@ -137,5 +144,6 @@ export function instantiateKernels(memory: KernelMemory, precision: Precision): 
     gradient: exports[`gradient_${suffix}`] as GradientPrologue,
     forward: exports[`forward_${suffix}`] as ElementwiseForward,
     backward: exports[`backward_${suffix}`] as ElementwiseBackward,
+    axpy: exports[`axpy_${suffix}`] as Axpy,
   }
 }
