@@ -11,7 +11,7 @@ const SUFFIX: Readonly<Record<Precision, KernelPrecision>> = { float64: 'f64', f
  * working in the memory it imports as `env.memory`. One module per precision keeps each small
  * enough for a browser to compile synchronously on its main thread (4 KB).
  */
-export function kernelModuleText(precision: Precision): string {
+function kernelModuleText(precision: Precision): string {
   const suffix = SUFFIX[precision]
   return [
     '(module',

@@ -10,7 +10,7 @@ import type { Precision } from './precision.js'
  * (kernels/gemm-text.ts says exactly what it computes). Without `accumulate`, returns 1 when
  * every entry it stored is finite, else 0.
  */
-export type Gemm = (
+type Gemm = (
   m: number,
   n: number,
   p: number,
@@ -34,7 +34,7 @@ export type Gemm = (
  * into `biasSums`. Byte offsets and element strides as {@link Gemm}'s; it reads and writes up to a
  * vector past each row. Returns 1 when every output gradient is finite, else 0.
  */
-export type GradientPrologue = (
+type GradientPrologue = (
   rows: number,
   neurons: number,
   grads: number,
@@ -52,7 +52,7 @@ export type GradientPrologue = (
  * repetition's values and the strides in elements. Returns the first repetition whose result is
  * not finite, or -1 (kernels/elementwise-text.ts says exactly what it computes).
  */
-export type ElementwiseForward = (
+type ElementwiseForward = (
   code: number,
   repeat: number,
   out: number,
@@ -68,7 +68,7 @@ export type ElementwiseForward = (
  * output gradient into the inputs' gradients, which sit `grads` bytes past their values, for the
  * inputs `flags` asks for. Returns the first repetition whose output gradient is not finite, or -1.
  */
-export type ElementwiseBackward = (
+type ElementwiseBackward = (
   ...operands: [...Parameters<ElementwiseForward>, grads: number, flags: number]
 ) => number
 
@@ -76,7 +76,7 @@ export type ElementwiseBackward = (
  * `y[k] += x[k] · a` for `k < length`, `x` and `y` byte offsets, computed in float64 as JavaScript
  * computes it over either kind of array.
  */
-export type Axpy = (length: number, a: number, x: number, y: number) => void
+type Axpy = (length: number, a: number, x: number, y: number) => void
 
 /** The kernels of one precision, working in one memory. */
 export interface Kernels {
