@@ -204,6 +204,41 @@ function gradientFunction(precision: Precision): string {
   const get = (name: string) => `(local.get $${name})`
   const step = (name: string) =>
     `(local.set $${name} (i32.add ${get(name)} (i32.const ${VECTOR_BYTES})))`
+  /** The loop over the rows, scaling each vector of gradients by `scale` (nothing: `G = g`). */
+  const rowLoop = (scale: string[]) => [
+    '(local.set $i (i32.const 0))',
+    '(block $rowsDone (loop $rowNext',
+    `  (br_if $rowsDone (i32.ge_s ${get('i')} ${get('rows')}))`,
+    `  (local.set $pg (i32.add ${get('grads')} (i32.mul ${get('i')} ${get('row')})))`,
+    `  (local.set $pv (i32.add ${get('values')} (i32.mul ${get('i')} ${get('row')})))`,
+    `  (local.set $ps (i32.add ${get('sums')} (i32.mul ${get('i')} ${get('width')})))`,
+    `  (local.set $pb ${get('biasSums')})`,
+    '  (local.set $j (i32.const 0))',
+    '  (block $columnsDone (loop $columnNext',
+    `    (br_if $columnsDone (i32.ge_s ${get('j')} ${get('neurons')}))`,
+    `    (local.set $g (v128.load ${get('pg')}))`,
+    `    ${addCheck(precision, get('g'), lanesBelow(precision, 0, `(i32.sub ${get('neurons')} ${get('j')})`))}`,
+    ...scale.map((line) => `    ${line}`),
+    `    (v128.store ${get('ps')} ${get('g')})`,
+    `    (v128.store ${get('pb')} (${vector}.add (v128.load ${get('pb')}) ${get('g')}))`,
+    ...['pg', 'pv', 'ps', 'pb'].map((name) => `    ${step(name)}`),
+    `    (local.set $j (i32.add ${get('j')} (i32.const ${lanes})))`,
+    '    (br $columnNext)))',
+    `  (local.set $i (i32.add ${get('i')} (i32.const 1)))`,
+    '  (br $rowNext)))',
+  ]
+  /** A row loop per op with a derivative form, chosen by `$derivative`; the plain one for -1. */
+  const rowLoops = (scale: (apply: (vector: string) => string) => string[]) => [
+    '(block $done',
+    ...perOp(
+      'derivativeFromOutput',
+      get('derivative'),
+      (apply) => [...rowLoop(scale(apply)), '(br $done)'],
+      precision,
+    ),
+    ...rowLoop([]),
+    ')',
+  ]
   return [
     `  (func (export "gradient_${precision}")`,
     '    (param $rows i32) (param $neurons i32) (param $grads i32) (param $values i32) (param $row i32)',
@@ -220,32 +255,10 @@ function gradientFunction(precision: Precision): string {
     `      ${step('pb')}`,
     `      (local.set $j (i32.add ${get('j')} (i32.const ${lanes})))`,
     '      (br $zeroNext)))',
-    '    (block $rowsDone (loop $rowNext',
-    `      (br_if $rowsDone (i32.ge_s ${get('i')} ${get('rows')}))`,
-    `      (local.set $pg (i32.add ${get('grads')} (i32.mul ${get('i')} ${get('row')})))`,
-    `      (local.set $pv (i32.add ${get('values')} (i32.mul ${get('i')} ${get('row')})))`,
-    `      (local.set $ps (i32.add ${get('sums')} (i32.mul ${get('i')} ${get('width')})))`,
-    `      (local.set $pb ${get('biasSums')})`,
-    '      (local.set $j (i32.const 0))',
-    '      (block $columnsDone (loop $columnNext',
-    `        (br_if $columnsDone (i32.ge_s ${get('j')} ${get('neurons')}))`,
-    `        (local.set $g (v128.load ${get('pg')}))`,
-    `        ${addCheck(precision, get('g'), lanesBelow(precision, 0, `(i32.sub ${get('neurons')} ${get('j')})`))}`,
-    ...perOp(
-      'derivativeFromOutput',
-      get('derivative'),
-      (apply) => [
-        `(local.set $g (${vector}.mul ${apply(`(v128.load ${get('pv')})`)} ${get('g')}))`,
-      ],
-      precision,
-    ).map((line) => `        ${line}`),
-    `        (v128.store ${get('ps')} ${get('g')})`,
-    `        (v128.store ${get('pb')} (${vector}.add (v128.load ${get('pb')}) ${get('g')}))`,
-    ...['pg', 'pv', 'ps', 'pb'].map((name) => `        ${step(name)}`),
-    `        (local.set $j (i32.add ${get('j')} (i32.const ${lanes})))`,
-    '        (br $columnNext)))',
-    `      (local.set $i (i32.add ${get('i')} (i32.const 1)))`,
-    '      (br $rowNext)))',
+    // One loop per derivative, so that the test of its code is not made for every vector.
+    ...rowLoops((apply) => [
+      `(local.set $g (${vector}.mul ${apply(`(v128.load ${get('pv')})`)} ${get('g')}))`,
+    ]).map((line) => `    ${line}`),
     `    ${allFinite(precision)}`,
     '  )',
   ].join('\n')

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, expectTypeOf, it, vi } from 'vitest'
-import { assembleKernelModule } from '../kernels/kernel-modules.js'
+import { assembleKernelModule, KERNEL_MODULES } from '../kernels/kernel-modules.js'
 import { buildTape } from '../src/compile/build-tape.js'
 import { paddedWidth } from '../src/compile/simd/graph-memory.js'
 import { KERNEL_MODULES_BASE64 } from '../src/compile/simd/kernel-modules.js'
@@ -143,21 +143,24 @@ describe('the kernels’ modules', () => {
     expect(available).toBe(true)
   })
 
-  it.each(['float64', 'float32'] as const)(
-    'are small enough for a browser to compile synchronously on its main thread (4 KB; %s)',
-    (precision) => {
-      expect(Buffer.from(KERNEL_MODULES_BASE64[precision], 'base64').length).toBeLessThan(4096)
+  const modules = (['float64', 'float32'] as const).flatMap((precision) =>
+    KERNEL_MODULES.map((module) => [module, precision] as const),
+  )
+
+  it.each(modules)(
+    'are small enough for a browser to compile synchronously on its main thread (4 KB; %s, %s)',
+    (module, precision) => {
+      expect(Buffer.from(KERNEL_MODULES_BASE64[precision][module], 'base64').length).toBeLessThan(
+        4096,
+      )
     },
   )
 
-  it.each(['float64', 'float32'] as const)(
-    'ship the bytes their text assembles to (%s)',
-    async (precision) => {
-      const assembled = await assembleKernelModule(precision)
-      const shipped = Buffer.from(KERNEL_MODULES_BASE64[precision], 'base64')
-      expect(shipped.equals(Buffer.from(assembled))).toBe(true)
-    },
-  )
+  it.each(modules)('ship the bytes their text assembles to (%s, %s)', async (module, precision) => {
+    const assembled = await assembleKernelModule(module, precision)
+    const shipped = Buffer.from(KERNEL_MODULES_BASE64[precision][module], 'base64')
+    expect(shipped.equals(Buffer.from(assembled))).toBe(true)
+  })
 })
 
 describe('the matrix kernel', () => {

@@ -104,19 +104,23 @@ export interface KernelMemory {
 
 const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly
 
-const compiled: Partial<Record<Precision, object | null>> = {}
+/** The matrix kernels' module and the elementwise loops' module of one precision. */
+type Modules = Record<keyof (typeof KERNEL_MODULES_BASE64)['float64'], object>
+
+const compiled: Partial<Record<Precision, Modules | null>> = {}
 
 /**
- * The kernels' module of `precision`, compiled once per process; `undefined` where the runtime has
+ * The kernels' modules of `precision`, compiled once per process; `undefined` where the runtime has
  * no WebAssembly SIMD (or does not compile synchronously), and the replay keeps to JavaScript.
  */
-function kernelModule(precision: Precision): object | undefined {
+function kernelModules(precision: Precision): Modules | undefined {
   if (compiled[precision] === undefined) {
     try {
       if (webAssembly === undefined) throw new Error('no WebAssembly')
-      const text = atob(KERNEL_MODULES_BASE64[precision])
-      const bytes = Uint8Array.from(text, (character) => character.charCodeAt(0))
-      compiled[precision] = new webAssembly.Module(bytes)
+      const compile = (base64: string) =>
+        new webAssembly!.Module(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)))
+      const { matrix, elementwise } = KERNEL_MODULES_BASE64[precision]
+      compiled[precision] = { matrix: compile(matrix), elementwise: compile(elementwise) }
     } catch {
       compiled[precision] = null
     }
@@ -126,7 +130,7 @@ function kernelModule(precision: Precision): object | undefined {
 
 /** Whether this runtime can run the kernels. */
 export function simdAvailable(): boolean {
-  return kernelModule('float64') !== undefined
+  return kernelModules('float64') !== undefined
 }
 
 /** A memory of `bytes` bytes at least, for the kernel to work in. */
@@ -136,8 +140,10 @@ export function kernelMemory(bytes: number): KernelMemory {
 
 /** The kernels of `precision`, working in `memory`; only where {@link simdAvailable}. */
 export function instantiateKernels(memory: KernelMemory, precision: Precision): Kernels {
-  const module = kernelModule(precision) as object
-  const { exports } = new (webAssembly as WebAssemblyApi).Instance(module, { env: { memory } })
+  const { matrix, elementwise } = kernelModules(precision) as Modules
+  const instance = (module: object) =>
+    new (webAssembly as WebAssemblyApi).Instance(module, { env: { memory } }).exports
+  const exports = { ...instance(matrix), ...instance(elementwise) }
   const suffix = precision === 'float64' ? 'f64' : 'f32'
   return {
     gemm: exports[`gemm_${suffix}`] as Gemm,
