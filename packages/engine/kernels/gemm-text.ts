@@ -33,6 +33,11 @@ import { type LaneAlgebra, OP_LIST, type UnaryLanes } from '../src/ops.js'
  * `derivative` (or `G = g` for -1), and adds each column of `G` into `biasSums`. It returns 1 when
  * every output gradient is finite, else 0. It reads and writes up to a vector past each row.
  *
+ * `gemv_f64(m, p, a, aRow, b, c, cRow, bias, activation)` is `gemm_f64` for one column (`n = 1`, a
+ * layer of one neuron: the weights `b` a plain row, the bias a single number), with the vectors
+ * running across rows of A instead of columns, so that no lane is wasted; each row's sum adds the
+ * same terms in the same order.
+ *
  * Activations and derivatives come from the ops' `lanes` forms in the op table, the same
  * floating-point operations as their scalar functions.
  */
@@ -64,6 +69,7 @@ export function gemmFunctions(precision: KernelPrecision): string[] {
     storeFirstFunction(precision),
     finishFunction(precision),
     gemmFunction(precision),
+    gemvFunction(precision),
     gradientFunction(precision),
   ]
 }
@@ -198,6 +204,71 @@ function finishFunction(precision: Precision): string {
 }
 
 /** `gradient(rows, neurons, grads, values, row, derivative, sums, width, biasSums)`: see the top. */
+/** `gemv(m, p, a, aRow, b, c, cRow, bias, activation)`: see the top. */
+function gemvFunction(precision: Precision): string {
+  const { scalar, vector, bytes } = LANES[precision]
+  const lanes = VECTOR_BYTES / bytes
+  const get = (name: string) => `(local.get $${name})`
+  const set = (name: string, value: string) => `(local.set $${name} ${value})`
+  const rows = Array.from({ length: lanes }, (_, lane) => lane)
+  const check = (value: string) =>
+    set('check', `(${vector}.add ${get('check')} (${vector}.sub ${value} ${value}))`)
+  return [
+    `  (func (export "gemv_${precision}")`,
+    '    (param $m i32) (param $p i32) (param $a i32) (param $aRow i32) (param $b i32) (param $c i32)',
+    '    (param $cRow i32) (param $bias i32) (param $activation i32) (result i32)',
+    `    (local $i i32) (local $q i32) (local $pb i32) (local $sum v128) (local $x v128) (local $check v128)`,
+    `    ${rows.map((lane) => `(local $pa${lane} i32)`).join(' ')}`,
+    `    ${set('aRow', `(i32.mul ${get('aRow')} (i32.const ${bytes}))`)}`,
+    `    ${set('cRow', `(i32.mul ${get('cRow')} (i32.const ${bytes}))`)}`,
+    '    (block $rowsDone (loop $rowsNext',
+    `      (br_if $rowsDone (i32.ge_s ${get('i')} ${get('m')}))`,
+    // Rows past the last repeat the last one: read, computed alike, and not stored.
+    ...rows.map(
+      (lane) =>
+        `      ${set(`pa${lane}`, `(i32.add ${get('a')} (i32.mul (select (i32.add ${get('i')} (i32.const ${lane})) (i32.sub ${get('m')} (i32.const 1)) (i32.lt_s (i32.add ${get('i')} (i32.const ${lane})) ${get('m')})) ${get('aRow')}))`)}`,
+    ),
+    `      ${set('sum', '(v128.const i64x2 0 0)')}`,
+    `      ${set('pb', get('b'))}`,
+    `      ${set('q', get('p'))}`,
+    '      (block $termsDone (loop $termsNext',
+    `        (br_if $termsDone (i32.eqz ${get('q')}))`,
+    `        ${set('x', `(${vector}.splat (${scalar}.load ${get('pa0')}))`)}`,
+    ...rows
+      .slice(1)
+      .map(
+        (lane) =>
+          `        ${set('x', `(${vector}.replace_lane ${lane} ${get('x')} (${scalar}.load ${get(`pa${lane}`)}))`)}`,
+      ),
+    `        ${set('sum', `(${vector}.add ${get('sum')} (${vector}.mul ${get('x')} (${vector}.splat (${scalar}.load ${get('pb')}))))`)}`,
+    ...[...rows.map((lane) => `pa${lane}`), 'pb'].map(
+      (name) => `        ${set(name, `(i32.add ${get(name)} (i32.const ${bytes}))`)}`,
+    ),
+    `        ${set('q', `(i32.sub ${get('q')} (i32.const 1))`)}`,
+    '        (br $termsNext)))',
+    `      (if (i32.ge_s ${get('bias')} (i32.const 0)) (then`,
+    `        ${set('sum', `(${vector}.add ${get('sum')} (${vector}.splat (${scalar}.load ${get('bias')})))`)}))`,
+    `      ${check(get('sum'))}`,
+    ...perOp(
+      'forward',
+      get('activation'),
+      (apply) => [set('sum', apply(get('sum'))), check(get('sum'))],
+      precision,
+    ).map((line) => `      ${line}`),
+    ...rows.map((lane) =>
+      [
+        `      (if (i32.lt_s (i32.add ${get('i')} (i32.const ${lane})) ${get('m')}) (then`,
+        `        (${scalar}.store (i32.add ${get('c')} (i32.mul (i32.add ${get('i')} (i32.const ${lane})) ${get('cRow')}))`,
+        `          (${vector}.extract_lane ${lane} ${get('sum')}))))`,
+      ].join('\n'),
+    ),
+    `      ${set('i', `(i32.add ${get('i')} (i32.const ${lanes}))`)}`,
+    '      (br $rowsNext)))',
+    `    ${allFinite(precision)}`,
+    '  )',
+  ].join('\n')
+}
+
 function gradientFunction(precision: Precision): string {
   const { vector, bytes } = LANES[precision]
   const lanes = VECTOR_BYTES / bytes

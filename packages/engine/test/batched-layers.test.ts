@@ -182,7 +182,7 @@ describe('the matrix kernel', () => {
       (m, n, p, transposed, mode, seed, huge) => {
         const { Floats, bytes, memory, all } = seededMemory(precision, 128, 10_200, seed, round)
         const [a, b, c, bias] = [0, 3_000, 9_000, 10_000]
-        if (huge !== null && p > 0) all[a + (huge % (m * p))] = round(3e38)
+        if (huge !== null && p > 0) all[a + (huge % (m * p))] = round(precision === 'float64' ? 1e308 : 3e38)
         const before = Floats.from(all)
         // A is m × p, read by rows, or stored p × m and read by columns; C's rows are n + 3 apart.
         const [aRow, aCol] = transposed ? [1, m] : [p, 1]
@@ -238,6 +238,63 @@ describe('the matrix kernel', () => {
 
   it.runIf(available)('rounds every product and sum to float32 (float32)', () => {
     fc.assert(compare('float32', Math.fround))
+  })
+
+  /**
+   * One column (a layer of one neuron), by the kernel's form for it and by the scalar loop: every
+   * row's sum in order, the bias, ReLU or nothing, for any number of rows (a partial last group of
+   * rows included), storing nothing but the rows' outputs; sometimes with a sum that overflows.
+   */
+  const compareColumn = (precision: Precision, round: (x: number) => number) =>
+    fc.property(
+      fc.integer({ min: 1, max: 13 }),
+      fc.integer({ min: 0, max: 40 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 1000 }),
+      fc.option(fc.nat(), { freq: 3 }),
+      (m, p, withBias, relu, seed, huge) => {
+        const { Floats, bytes, memory, all } = seededMemory(precision, 64, 2_000, seed, round)
+        // Rows of A are p + 2 apart, outputs 3 apart; the weights and the bias sit after them.
+        const [a, b, c, bias] = [0, 700, 800, 900]
+        const aRow = p + 2
+        if (huge !== null && p > 0) all[a + (huge % m) * aRow] = round(precision === 'float64' ? 1e308 : 3e38)
+        const before = Floats.from(all)
+        const finite = instantiateKernels(memory, precision).gemv(
+          m,
+          p,
+          a * bytes,
+          aRow,
+          b * bytes,
+          c * bytes,
+          3,
+          withBias ? bias * bytes : -1,
+          relu ? OP_LIST.indexOf(OPS.relu) : -1,
+        )
+        const expected = Floats.from(before)
+        let expectedFinite = 1
+        for (let i = 0; i < m; i++) {
+          let total = 0
+          for (let q = 0; q < p; q++)
+            total = round(total + round(before[a + i * aRow + q]! * before[b + q]!))
+          if (withBias) total = round(total + before[bias]!)
+          if (!Number.isFinite(total)) expectedFinite = 0
+          expected[c + i * 3] = relu ? OPS.relu.forward(total) : total
+        }
+        expect(finite).toBe(expectedFinite)
+        let changed = 0
+        for (let index = 0; index < 2_000; index++)
+          if (!Object.is(all[index], expected[index])) changed++
+        expect(changed).toBe(0)
+      },
+    )
+
+  it.runIf(available)('runs a layer of one neuron as the scalar loop does (float64)', () => {
+    fc.assert(compareColumn('float64', (x) => x))
+  })
+
+  it.runIf(available)('runs a layer of one neuron in float32 (float32)', () => {
+    fc.assert(compareColumn('float32', Math.fround))
   })
 
   /**

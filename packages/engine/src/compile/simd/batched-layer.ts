@@ -25,22 +25,37 @@ import { type GraphMemory, paddedWidth, type WasmKernels } from './graph-memory.
 const TILE = 16
 
 /**
- * Runs the batched layer at `at` forward: `Z = X·Wᵀ + b` by the matrix kernel, straight into the
- * layer's output slots, with the activation and the finiteness checks of `dotForward` where the
+ * Runs the batched layer at `at` forward: `Z = X·Wᵀ + b` by the matrix kernel (its one-column form
+ * for a layer of one neuron), straight into the layer's output slots, with the activation and the finiteness checks of `dotForward` where the
  * activation has a lane form (ReLU), or then for each sample and neuron in order (tanh, sigmoid).
  * The kernel adds each neuron's terms in the order of the scalar loop, then the bias, then the
  * activation, so the numbers are the same to the bit. Returns the first repetition
  * (`row · neurons + neuron`) that is not finite, or -1.
  */
 export function batchedForward(records: Int32Array, at: number, memory: GraphMemory): number {
-  const { values } = memory
   const matrix = memory.wasm as WasmKernels
-  const { weights, biases, bytes, valuesAt } = matrix
   const layer = layerAt(records, at)
+  const sums =
+    layer.neurons === 1 ? oneNeuron(matrix, layer) : severalNeurons(matrix, memory.values, layer)
+  const activation = fusedActivation(records, at)
+  if (activation === undefined || inKernel(activation)) {
+    if (sums(activation === undefined ? NO_ACTIVATION : records[at + ACTIVATION]!) === 1) return -1
+  } else if (sums(NO_ACTIVATION) === 1 && activateAll(activation, memory, layer)) return -1
+  // Something is not finite: compute the sums again and find where, in order.
+  sums(NO_ACTIVATION)
+  return firstFailure(activation, memory, layer)
+}
+
+/**
+ * The sums of a layer of several neurons, by the matrix kernel, through the activation of the code
+ * given: the kernel's vectors run across neurons, so it reads the weights transposed (copied in
+ * tiles, so that both the reads and the writes stay within a few cache lines) and the biases side
+ * by side.
+ */
+function severalNeurons(matrix: WasmKernels, values: FloatArray, layer: Layer) {
+  const { weights, biases, bytes, valuesAt } = matrix
   const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layer
   const width = paddedWidth(neurons, matrix.block)
-  // The kernel's vectors run across neurons, so it reads the weights transposed (copied in tiles,
-  // so that both the reads and the writes stay within a few cache lines) and the biases side by side.
   for (let first = 0; first < neurons; first += TILE) {
     const neuronEnd = Math.min(first + TILE, neurons)
     for (let start = 0; start < length; start += TILE) {
@@ -53,7 +68,7 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
   if (bias >= 0)
     for (let neuron = 0; neuron < neurons; neuron++)
       biases[neuron] = values[bias + neuron * biasStep]!
-  const sums = (activationCode: number) =>
+  return (activationCode: number) =>
     matrix.gemm(
       rows,
       neurons,
@@ -69,13 +84,27 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
       0,
       activationCode,
     )
-  const activation = fusedActivation(records, at)
-  if (activation === undefined || inKernel(activation)) {
-    if (sums(activation === undefined ? NO_ACTIVATION : records[at + ACTIVATION]!) === 1) return -1
-  } else if (sums(NO_ACTIVATION) === 1 && activateAll(activation, memory, layer)) return -1
-  // Something is not finite: compute the sums again and find where, in order.
-  sums(NO_ACTIVATION)
-  return firstFailure(activation, memory, layer)
+}
+
+/**
+ * The sums of a layer of one neuron, through the activation of the code given: its weights are
+ * one row, read where they are, and the kernel's vectors run across samples.
+ */
+function oneNeuron(matrix: WasmKernels, layer: Layer) {
+  const { bytes, valuesAt } = matrix
+  const { length, rows, w, bias, a, aRow, out, outRow } = layer
+  return (activationCode: number) =>
+    matrix.gemv(
+      rows,
+      length,
+      valuesAt + a * bytes,
+      aRow,
+      valuesAt + w * bytes,
+      valuesAt + out * bytes,
+      outRow,
+      bias >= 0 ? valuesAt + bias * bytes : -1,
+      activationCode,
+    )
 }
 
 /**

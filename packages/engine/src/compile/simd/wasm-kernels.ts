@@ -27,6 +27,23 @@ type Gemm = (
 ) => number
 
 /**
+ * {@link Gemm} for one column, a layer of one neuron: `C[i·cRow] = f(Σ_{q < p} A[i·aRow + q] · B[q]
+ * + bias)`, `b` the weights' row and `bias` the bias's own offset (or -1), the vectors running
+ * across rows, each sum in the same order. Returns 1 when every entry it stored is finite, else 0.
+ */
+type Gemv = (
+  m: number,
+  p: number,
+  a: number,
+  aRow: number,
+  b: number,
+  c: number,
+  cRow: number,
+  bias: number,
+  activation: number,
+) => number
+
+/**
  * The start of a batched layer's backward pass: for `rows` rows, `row` elements apart, of
  * `neurons` output gradients at `grads`, `G = f'(out) · g` into the matrix at `sums` (rows `width`
  * apart), `out` being the output at the same place of `values` and `f` the op of code `derivative`
@@ -81,6 +98,7 @@ type Axpy = (length: number, a: number, x: number, y: number) => void
 /** The kernels of one precision, working in one memory. */
 export interface Kernels {
   readonly gemm: Gemm
+  readonly gemv: Gemv
   readonly gradient: GradientPrologue
   readonly forward: ElementwiseForward
   readonly backward: ElementwiseBackward
@@ -147,6 +165,7 @@ export function instantiateKernels(memory: KernelMemory, precision: Precision): 
   const suffix = precision === 'float64' ? 'f64' : 'f32'
   return {
     gemm: exports[`gemm_${suffix}`] as Gemm,
+    gemv: exports[`gemv_${suffix}`] as Gemv,
     gradient: exports[`gradient_${suffix}`] as GradientPrologue,
     forward: exports[`forward_${suffix}`] as ElementwiseForward,
     backward: exports[`backward_${suffix}`] as ElementwiseBackward,
