@@ -1,5 +1,5 @@
 import { type BinaryOp, type LaneAlgebra, OP_LIST, type UnaryOp } from '../src/ops.js'
-import type { KernelPrecision } from './gemm-text.js'
+import { exactConstant, type KernelPrecision } from './gemm-text.js'
 
 /**
  * The WebAssembly text of the compiled replay's elementwise kernels: a record of a one- or
@@ -36,7 +36,7 @@ const SECOND_GRAD = 8
 
 /** {@link LaneAlgebra} on one float64 number: each operation is a WebAssembly expression. */
 const scalar: LaneAlgebra<string> = {
-  constant: (value) => `(f64.const ${value})`,
+  constant: (value) => `(f64.const ${exactConstant(value)})`,
   add: (a, b) => `(f64.add ${a} ${b})`,
   sub: (a, b) => `(f64.sub ${a} ${b})`,
   mul: (a, b) => `(f64.mul ${a} ${b})`,

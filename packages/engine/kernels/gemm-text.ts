@@ -31,7 +31,12 @@ import { type LaneAlgebra, OP_LIST, type UnaryLanes } from '../src/ops.js'
  * output gradients at `grads`, it stores `G = f'(out) · g` into the matrix at `sums` (rows `width`
  * apart), `out` being the layer's output at the same place of `values` and `f` the op of code
  * `derivative` (or `G = g` for -1), and adds each column of `G` into `biasSums`. It returns 1 when
- * every output gradient is finite, else 0. It reads and writes up to a vector past each row.
+ * every output gradient is finite, else 0. It reads and writes up to a vector past each row. In
+ * float32 it rounds each operation to float32 (`(1 − out·out)·g` three times), where the scalar
+ * replay computes in float64 and rounds once, so the two may differ in the last bit of a gradient.
+ *
+ * Each exported function traps on an activation or derivative code it has no loop for, rather than
+ * run it as none.
  *
  * `gemv_f64(m, p, a, aRow, b, c, cRow, bias, activation)` is `gemm_f64` for one column (`n = 1`, a
  * layer of one neuron: the weights `b` a plain row, the bias a single number), with the vectors
@@ -99,7 +104,7 @@ function storeFirstFunction(precision: Precision): string {
 function laneAlgebra(precision: Precision): LaneAlgebra<string> {
   const { scalar, vector } = LANES[precision]
   return {
-    constant: (value) => `(${vector}.splat (${scalar}.const ${value}))`,
+    constant: (value) => `(${vector}.splat (${scalar}.const ${exactConstant(value)}))`,
     add: (a, b) => `(${vector}.add ${a} ${b})`,
     sub: (a, b) => `(${vector}.sub ${a} ${b})`,
     mul: (a, b) => `(${vector}.mul ${a} ${b})`,
@@ -128,6 +133,31 @@ function perOp(
       '))',
     ]
   })
+}
+
+/**
+ * A trap unless `code` is -1 or the code of an op with the `form` of its `lanes`: the caller
+ * chooses the code, and one the kernel has no loop for must not pass as "none".
+ */
+function requireLaneCode(form: keyof UnaryLanes, code: string): string {
+  const known = OP_LIST.flatMap((op, opCode) =>
+    op.arity === 1 && op.lanes?.[form] !== undefined ? [opCode] : [],
+  )
+  const unknown = [-1, ...known].reduce(
+    (test, allowed) => `(i32.and ${test} (i32.ne ${code} (i32.const ${allowed})))`,
+    '(i32.const 1)',
+  )
+  return `(if ${unknown} (then unreachable))`
+}
+
+/**
+ * A constant of a lane form as WebAssembly text writes it: an integer, so that the text is exact in
+ * either precision (a lane form's constants are such as 1).
+ */
+export function exactConstant(value: number): string {
+  if (!Number.isInteger(value) || Object.is(value, -0) || Math.abs(value) > 2 ** 24)
+    throw new Error(`a lane form's constant must be a small integer, not ${value}`)
+  return String(value)
 }
 
 /**
@@ -175,7 +205,7 @@ function finishFunction(precision: Precision): string {
   return [
     `  (func $finish_${precision} (param $at i32) (param $low v128) (param $high v128) (param $count i32)`,
     '    (param $bias i32) (param $activation i32) (param $check v128) (result v128)',
-    '    (if (i32.ge_s (local.get $bias) (i32.const 0)) (then',
+    '    (if (i32.ne (local.get $bias) (i32.const -1)) (then',
     ...halves.map(
       ([name, offset]) =>
         `      (local.set $${name} (${vector}.add (local.get $${name}) (v128.load${offset} (local.get $bias))))`,
@@ -219,6 +249,7 @@ function gemvFunction(precision: Precision): string {
     '    (param $cRow i32) (param $bias i32) (param $activation i32) (result i32)',
     `    (local $i i32) (local $q i32) (local $pb i32) (local $sum v128) (local $x v128) (local $check v128)`,
     `    ${rows.map((lane) => `(local $pa${lane} i32)`).join(' ')}`,
+    `    ${requireLaneCode('forward', get('activation'))}`,
     `    ${set('aRow', `(i32.mul ${get('aRow')} (i32.const ${bytes}))`)}`,
     `    ${set('cRow', `(i32.mul ${get('cRow')} (i32.const ${bytes}))`)}`,
     '    (block $rowsDone (loop $rowsNext',
@@ -246,7 +277,7 @@ function gemvFunction(precision: Precision): string {
     ),
     `        ${set('q', `(i32.sub ${get('q')} (i32.const 1))`)}`,
     '        (br $termsNext)))',
-    `      (if (i32.ge_s ${get('bias')} (i32.const 0)) (then`,
+    `      (if (i32.ne ${get('bias')} (i32.const -1)) (then`,
     `        ${set('sum', `(${vector}.add ${get('sum')} (${vector}.splat (${scalar}.load ${get('bias')})))`)}))`,
     `      ${check(get('sum'))}`,
     ...perOp(
@@ -316,6 +347,7 @@ function gradientFunction(precision: Precision): string {
     '    (param $derivative i32) (param $sums i32) (param $width i32) (param $biasSums i32) (result i32)',
     '    (local $i i32) (local $j i32) (local $pg i32) (local $pv i32) (local $ps i32) (local $pb i32)',
     '    (local $g v128) (local $check v128)',
+    `    ${requireLaneCode('derivativeFromOutput', get('derivative'))}`,
     `    (local.set $row (i32.mul ${get('row')} (i32.const ${bytes})))`,
     `    (local.set $width (i32.mul ${get('width')} (i32.const ${bytes})))`,
     '    ;; The bias sums start at 0.',
@@ -435,13 +467,15 @@ function gemmFunction(precision: Precision): string {
     '    (param $m i32) (param $n i32) (param $p i32) (param $a i32) (param $aRow i32) (param $aCol i32)',
     '    (param $b i32) (param $bRow i32) (param $c i32) (param $cRow i32) (param $bias i32)',
     '    (param $accumulate i32) (param $activation i32) (result i32)',
-    '    (local $storeBias i32) (local $storeActivation i32) (local $plain i32) (local $check v128)',
+    '    (local $final i32) (local $storeBias i32) (local $storeActivation i32) (local $plain i32)',
+    '    (local $check v128)',
     '    (local $i i32) (local $j i32) (local $q i32) (local $pb i32) (local $pc i32) (local $pBias i32)',
     '    (local $q0 i32) (local $chunk i32) (local $last i32)',
     `    ${rows(ROW_BLOCK)
       .map((row) => `(local $pa${row} i32)`)
       .join(' ')}`,
     `    (local $b0 v128) (local $b1 v128) (local $x v128) ${accumulators.map((name) => `(local $${name} v128)`).join(' ')}`,
+    `    ${requireLaneCode('forward', get('activation'))}`,
     '    ;; Strides from elements to bytes.',
     ...['aRow', 'aCol', 'bRow', 'cRow'].map(
       (name) => `    ${set(name, `(i32.mul ${get(name)} (i32.const ${bytes}))`)}`,
@@ -451,13 +485,15 @@ function gemmFunction(precision: Precision): string {
     '    (loop $chunkNext',
     `      ${set('chunk', `(select (i32.sub ${get('p')} ${get('q0')}) (i32.const ${CHUNK}) (i32.lt_u (i32.sub ${get('p')} ${get('q0')}) (i32.const ${CHUNK})))`)}`,
     `      ${set('last', `(i32.ge_u ${add(get('q0'), get('chunk'))} ${get('p')})`)}`,
-    `      ${set('storeActivation', `(select ${get('activation')} (i32.const -1) ${get('last')})`)}`,
+    // Adding into C takes no bias and no activation.
+    `      ${set('final', `(i32.and ${get('last')} (i32.eqz ${get('accumulate')}))`)}`,
+    `      ${set('storeActivation', `(select ${get('activation')} (i32.const -1) ${get('final')})`)}`,
     `      ${set('j', '(i32.const 0)')}`,
     '    (block $jDone (loop $jNext',
     `      (br_if $jDone (i32.ge_u ${get('j')} ${get('n')}))`,
     `      ${set('i', '(i32.const 0)')}`,
     `      ${set('pBias', add(get('bias'), `(i32.mul ${get('j')} (i32.const ${bytes}))`))}`,
-    `      ${set('storeBias', `(select ${get('pBias')} (i32.const -1) (i32.and ${get('last')} (i32.ge_s ${get('bias')} (i32.const 0))))`)}`,
+    `      ${set('storeBias', `(select ${get('pBias')} (i32.const -1) (i32.and ${get('final')} (i32.ne ${get('bias')} (i32.const -1))))`)}`,
     `      ${set('plain', `(i32.and (i32.or ${get('accumulate')} (i32.eqz ${get('last')})) (i32.le_u ${add(get('j'), `(i32.const ${2 * (VECTOR_BYTES / bytes)})`)} ${get('n')}))`)}`,
     `      ;; Blocks of ${ROW_BLOCK} rows, then the rows left one at a time.`,
     '      (block $blocksDone (loop $blockNext',

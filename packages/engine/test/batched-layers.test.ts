@@ -182,7 +182,8 @@ describe('the matrix kernel', () => {
       (m, n, p, transposed, mode, seed, huge) => {
         const { Floats, bytes, memory, all } = seededMemory(precision, 128, 10_200, seed, round)
         const [a, b, c, bias] = [0, 3_000, 9_000, 10_000]
-        if (huge !== null && p > 0) all[a + (huge % (m * p))] = round(precision === 'float64' ? 1e308 : 3e38)
+        if (huge !== null && p > 0)
+          all[a + (huge % (m * p))] = round(precision === 'float64' ? 1e308 : 3e38)
         const before = Floats.from(all)
         // A is m × p, read by rows, or stored p × m and read by columns; C's rows are n + 3 apart.
         const [aRow, aCol] = transposed ? [1, m] : [p, 1]
@@ -258,7 +259,8 @@ describe('the matrix kernel', () => {
         // Rows of A are p + 2 apart, outputs 3 apart; the weights and the bias sit after them.
         const [a, b, c, bias] = [0, 700, 800, 900]
         const aRow = p + 2
-        if (huge !== null && p > 0) all[a + (huge % m) * aRow] = round(precision === 'float64' ? 1e308 : 3e38)
+        if (huge !== null && p > 0)
+          all[a + (huge % m) * aRow] = round(precision === 'float64' ? 1e308 : 3e38)
         const before = Floats.from(all)
         const finite = instantiateKernels(memory, precision).gemv(
           m,
@@ -295,6 +297,17 @@ describe('the matrix kernel', () => {
 
   it.runIf(available)('runs a layer of one neuron in float32 (float32)', () => {
     fc.assert(compareColumn('float32', Math.fround))
+  })
+
+  it.runIf(available)('refuses an activation it has no lane form for, rather than skip it', () => {
+    const kernels = instantiateKernels(kernelMemory(64 * 1024), 'float64')
+    const log = OP_LIST.indexOf(OPS.log)
+    const tanh = OP_LIST.indexOf(OPS.tanh)
+    // tanh has a derivative form but no forward one; log has neither.
+    expect(() => kernels.gemm(4, 4, 4, 0, 4, 1, 256, 4, 512, 4, -1, 0, tanh)).toThrow()
+    expect(() => kernels.gemv(4, 4, 0, 4, 256, 512, 1, -1, log)).toThrow()
+    expect(() => kernels.gradient(4, 4, 0, 256, 4, log, 512, 4, 768)).toThrow()
+    expect(kernels.gemm(4, 4, 4, 0, 4, 1, 256, 4, 512, 4, -1, 0, -1)).toBe(1)
   })
 
   /**

@@ -35,26 +35,29 @@ const TILE = 16
 export function batchedForward(records: Int32Array, at: number, memory: GraphMemory): number {
   const matrix = memory.wasm as WasmKernels
   const layer = layerAt(records, at)
-  const sums =
-    layer.neurons === 1 ? oneNeuron(matrix, layer) : severalNeurons(matrix, memory.values, layer)
+  if (layer.neurons > 1) transposeWeights(matrix, memory.values, layer)
   const activation = fusedActivation(records, at)
   if (activation === undefined || inKernel(activation)) {
-    if (sums(activation === undefined ? NO_ACTIVATION : records[at + ACTIVATION]!) === 1) return -1
-  } else if (sums(NO_ACTIVATION) === 1 && activateAll(activation, memory, layer)) return -1
+    const code = activation === undefined ? NO_ACTIVATION : records[at + ACTIVATION]!
+    if (layerSums(matrix, layer, code) === 1) return -1
+  } else if (
+    layerSums(matrix, layer, NO_ACTIVATION) === 1 &&
+    activateAll(activation, memory, layer)
+  )
+    return -1
   // Something is not finite: compute the sums again and find where, in order.
-  sums(NO_ACTIVATION)
+  layerSums(matrix, layer, NO_ACTIVATION)
   return firstFailure(activation, memory, layer)
 }
 
 /**
- * The sums of a layer of several neurons, by the matrix kernel, through the activation of the code
- * given: the kernel's vectors run across neurons, so it reads the weights transposed (copied in
- * tiles, so that both the reads and the writes stay within a few cache lines) and the biases side
- * by side.
+ * For a layer of several neurons, whose vectors in the kernel run across neurons: the weights
+ * transposed (copied in tiles, so that both the reads and the writes stay within a few cache
+ * lines) and the biases side by side, into the kernel's scratch.
  */
-function severalNeurons(matrix: WasmKernels, values: FloatArray, layer: Layer) {
-  const { weights, biases, bytes, valuesAt } = matrix
-  const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layer
+function transposeWeights(matrix: WasmKernels, values: FloatArray, layer: Layer): void {
+  const { weights, biases } = matrix
+  const { length, neurons, w, wRow, bias, biasStep } = layer
   const width = paddedWidth(neurons, matrix.block)
   for (let first = 0; first < neurons; first += TILE) {
     const neuronEnd = Math.min(first + TILE, neurons)
@@ -68,33 +71,19 @@ function severalNeurons(matrix: WasmKernels, values: FloatArray, layer: Layer) {
   if (bias >= 0)
     for (let neuron = 0; neuron < neurons; neuron++)
       biases[neuron] = values[bias + neuron * biasStep]!
-  return (activationCode: number) =>
-    matrix.gemm(
-      rows,
-      neurons,
-      length,
-      valuesAt + a * bytes,
-      aRow,
-      1,
-      matrix.weightsAt,
-      width,
-      valuesAt + out * bytes,
-      outRow,
-      bias >= 0 ? matrix.biasesAt : -1,
-      0,
-      activationCode,
-    )
 }
 
 /**
- * The sums of a layer of one neuron, through the activation of the code given: its weights are
- * one row, read where they are, and the kernel's vectors run across samples.
+ * The layer's sums through the activation of `code` (or none), into its output slots, by the
+ * matrix kernel (from the weights {@link transposeWeights} prepared), or for a layer of one neuron
+ * by its one-column form, which reads the weights in place with its vectors across samples.
+ * Returns the kernel's 1 when every result is finite.
  */
-function oneNeuron(matrix: WasmKernels, layer: Layer) {
+function layerSums(matrix: WasmKernels, layer: Layer, code: number): number {
   const { bytes, valuesAt } = matrix
-  const { length, rows, w, bias, a, aRow, out, outRow } = layer
-  return (activationCode: number) =>
-    matrix.gemv(
+  const { length, neurons, rows, w, bias, a, aRow, out, outRow } = layer
+  if (neurons === 1)
+    return matrix.gemv(
       rows,
       length,
       valuesAt + a * bytes,
@@ -103,8 +92,23 @@ function oneNeuron(matrix: WasmKernels, layer: Layer) {
       valuesAt + out * bytes,
       outRow,
       bias >= 0 ? valuesAt + bias * bytes : -1,
-      activationCode,
+      code,
     )
+  return matrix.gemm(
+    rows,
+    neurons,
+    length,
+    valuesAt + a * bytes,
+    aRow,
+    1,
+    matrix.weightsAt,
+    paddedWidth(neurons, matrix.block),
+    valuesAt + out * bytes,
+    outRow,
+    bias >= 0 ? matrix.biasesAt : -1,
+    0,
+    code,
+  )
 }
 
 /**
