@@ -148,6 +148,40 @@ describe('createTrainer', () => {
     expect(history.steps.map((record) => record.step)).toEqual([7, 8, 9, 10, 11])
   })
 
+  it('takes parameters changed between calls, and leaves numbers and gradients on them (compiled)', () => {
+    // Full batch and mini-batches of two sizes: the numbers live in one graph, or move between two.
+    for (const batchSize of [undefined, 40]) {
+      const runs = [false, true].map((compiled) => {
+        const model = new MLP(2, [8, 1], { seed: 4 })
+        const trainer = createTrainer(model, moons, {
+          loss: 'hinge',
+          l2Alpha: 1e-4,
+          optimizer: new SGD(model.parameters(), { learningRate: 0.1 }),
+          batchSize,
+          seed: 2,
+          compiled,
+        })
+        trainer.step(3)
+        const [first, second] = model.parameters()
+        first!.data = 0.125
+        second!.data -= 0.5
+        const records = trainer.step(4).map(numbers)
+        const parameters = model.parameters()
+        return {
+          records,
+          data: parameters.map((parameter) => parameter.data),
+          grad: parameters.map((parameter) => parameter.grad),
+        }
+      })
+      const [dynamic, compiled] = runs as [(typeof runs)[0], (typeof runs)[0]]
+      compiled.records.forEach((record, index) => {
+        expect(record.loss).toBeCloseTo(dynamic.records[index]!.loss, 12)
+      })
+      compiled.data.forEach((value, index) => expect(value).toBeCloseTo(dynamic.data[index]!, 12))
+      compiled.grad.forEach((value, index) => expect(value).toBeCloseTo(dynamic.grad[index]!, 12))
+    }
+  })
+
   it('reports divergence with the step number of the whole run', () => {
     const model = new MLP(2, [8, 1], { seed: 1 })
     const trainer = createTrainer(model, moons, {
