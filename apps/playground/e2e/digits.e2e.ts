@@ -65,13 +65,27 @@ describe('the digits tab in Chromium', () => {
   })
 
   it('trains in a worker while the test accuracy climbs past 95 %', async () => {
-    await page.click('#digits-play')
-    // A report the worker sent before it heard 'play' may still arrive and show it paused for a
-    // moment; the button must settle pressed.
-    await page.waitForSelector('#digits-play[aria-pressed="true"]', { timeout: 10_000 })
+    // Every state the button shows from the click on: a report the worker sent before it heard
+    // 'play' must not show it paused, even for a moment.
+    await page.evaluate(() => {
+      const button = document.getElementById('digits-play')!
+      const shown: string[] = []
+      ;(window as unknown as { pressedStates: string[] }).pressedStates = shown
+      new MutationObserver(() => shown.push(button.getAttribute('aria-pressed') ?? '')).observe(
+        button,
+        { attributes: true, attributeFilter: ['aria-pressed'] },
+      )
+      button.click()
+    })
+    expect(await page.getAttribute('#digits-play', 'aria-pressed')).toBe('true')
     await page.waitForFunction(
       () => Number(document.getElementById('digits-step')?.textContent) > 0,
     )
+    const shown = await page.evaluate(
+      () => (window as unknown as { pressedStates: string[] }).pressedStates,
+    )
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown).toEqual(shown.map(() => 'true'))
     const early = await shownNumber(page, 'digits-test-accuracy')
     await testAccuracyReaches(page, 95)
     await page.click('#digits-play')
