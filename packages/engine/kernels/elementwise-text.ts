@@ -1,5 +1,6 @@
-import { type BinaryOp, type LaneAlgebra, OP_LIST, type UnaryOp } from '../src/ops.js'
-import { exactConstant, type KernelPrecision } from './gemm-text.js'
+import { hasLanes } from '../src/compile/simd/elementwise-kernel.js'
+import type { BinaryOp, LaneAlgebra, UnaryOp } from '../src/ops.js'
+import { exactConstant, type KernelPrecision, perOpCode } from './gemm-text.js'
 
 /**
  * The WebAssembly text of the compiled replay's elementwise kernels: a record of a one- or
@@ -71,19 +72,16 @@ function byteStrides(bytes: number): string[] {
   )
 }
 
-/** For each op with the lane forms `has` asks for, a test of `$code` and a loop of `body`'s. */
-function perOp(
-  has: (op: UnaryOp | BinaryOp) => boolean,
-  body: (op: UnaryOp | BinaryOp) => string[],
-) {
-  return OP_LIST.flatMap((op, code) => {
-    if (op.arity === 'n' || !has(op)) return []
-    return [
-      `    (if (i32.eq (local.get $code) (i32.const ${code})) (then ;; ${op.name}`,
-      ...body(op).map((line) => `      ${line}`),
-      '    ))',
-    ]
-  })
+/**
+ * For each op the kernel has a loop for in `pass` (the rule the replay dispatches by), a test of
+ * `$code` and the lines of `body` for it.
+ */
+function perOp(pass: 'forward' | 'backward', body: (op: UnaryOp | BinaryOp) => string[]) {
+  return perOpCode(
+    '(local.get $code)',
+    (op) => op.arity !== 'n' && hasLanes(op, pass),
+    (op) => body(op as UnaryOp | BinaryOp),
+  ).map((line) => `    ${line}`)
 }
 
 function forwardFunction(precision: KernelPrecision): string {
@@ -96,24 +94,21 @@ function forwardFunction(precision: KernelPrecision): string {
     `  (func (export "forward_${precision}") ${PARAMETERS} (result i32)`,
     '    (local $r i32) (local $x f64) (local $y f64) (local $result f64)',
     ...byteStrides(bytes).map((line) => `    ${line}`),
-    ...perOp(
-      (op) => op.lanes?.forward !== undefined,
-      (op) => [
-        '(block $done (loop $next',
-        '  (br_if $done (i32.ge_s (local.get $r) (local.get $repeat)))',
-        `  (local.set $x ${load('(local.get $a)')})`,
-        ...(op.arity === 2 ? [`  (local.set $y ${load('(local.get $b)')})`] : []),
-        // Checked as stored: a float32 graph checks the rounded number.
-        `  (local.set $result ${round(result(op))})`,
-        `  ${store('(local.get $out)', '(local.get $result)')}`,
-        '  (if (f64.ne (f64.sub (local.get $result) (local.get $result)) (f64.const 0))',
-        '    (then (return (local.get $r))))',
-        ...advance(['out', 'a', 'b'], 'add').map((line) => `  ${line}`),
-        '  (local.set $r (i32.add (local.get $r) (i32.const 1)))',
-        '  (br $next)))',
-        '(return (i32.const -1))',
-      ],
-    ),
+    ...perOp('forward', (op) => [
+      '(block $done (loop $next',
+      '  (br_if $done (i32.ge_s (local.get $r) (local.get $repeat)))',
+      `  (local.set $x ${load('(local.get $a)')})`,
+      ...(op.arity === 2 ? [`  (local.set $y ${load('(local.get $b)')})`] : []),
+      // Checked as stored: a float32 graph checks the rounded number.
+      `  (local.set $result ${round(result(op))})`,
+      `  ${store('(local.get $out)', '(local.get $result)')}`,
+      '  (if (f64.ne (f64.sub (local.get $result) (local.get $result)) (f64.const 0))',
+      '    (then (return (local.get $r))))',
+      ...advance(['out', 'a', 'b'], 'add').map((line) => `  ${line}`),
+      '  (local.set $r (i32.add (local.get $r) (i32.const 1)))',
+      '  (br $next)))',
+      '(return (i32.const -1))',
+    ]),
     '    (unreachable)',
     '  )',
   ].join('\n')
@@ -146,26 +141,20 @@ function backwardFunction(precision: KernelPrecision): string {
       (name) =>
         `    (local.set $${name} (i32.add ${get(name)} (i32.mul ${get('r')} ${get(`${name}Stride`)})))`,
     ),
-    ...perOp(
-      (op) =>
-        op.arity === 1
-          ? op.lanes?.derivativeFromOutput !== undefined
-          : op.lanes?.derivativeA !== undefined && op.lanes.derivativeB !== undefined,
-      (op) => [
-        '(block $done (loop $next',
-        `  (br_if $done (i32.lt_s ${get('r')} (i32.const 0)))`,
-        `  (local.set $g ${load(grad('out'))})`,
-        `  (if (f64.ne (f64.sub ${get('g')} ${get('g')}) (f64.const 0)) (then (return ${get('r')})))`,
-        `  (local.set $x ${load(get('a'))})`,
-        ...(op.arity === 2 ? [`  (local.set $y ${load(get('b'))})`] : []),
-        `  (local.set $result ${load(get('out'))})`,
-        ...updates(op).map((line) => `  ${line}`),
-        ...advance(['out', 'a', 'b'], 'sub').map((line) => `  ${line}`),
-        `  (local.set $r (i32.sub ${get('r')} (i32.const 1)))`,
-        '  (br $next)))',
-        '(return (i32.const -1))',
-      ],
-    ),
+    ...perOp('backward', (op) => [
+      '(block $done (loop $next',
+      `  (br_if $done (i32.lt_s ${get('r')} (i32.const 0)))`,
+      `  (local.set $g ${load(grad('out'))})`,
+      `  (if (f64.ne (f64.sub ${get('g')} ${get('g')}) (f64.const 0)) (then (return ${get('r')})))`,
+      `  (local.set $x ${load(get('a'))})`,
+      ...(op.arity === 2 ? [`  (local.set $y ${load(get('b'))})`] : []),
+      `  (local.set $result ${load(get('out'))})`,
+      ...updates(op).map((line) => `  ${line}`),
+      ...advance(['out', 'a', 'b'], 'sub').map((line) => `  ${line}`),
+      `  (local.set $r (i32.sub ${get('r')} (i32.const 1)))`,
+      '  (br $next)))',
+      '(return (i32.const -1))',
+    ]),
     '    (unreachable)',
     '  )',
   ].join('\n')

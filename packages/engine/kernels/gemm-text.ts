@@ -1,5 +1,12 @@
 import { COLUMN_BLOCK as BLOCK } from '../src/compile/simd/precision.js'
-import { type LaneAlgebra, OP_LIST, type UnaryLanes } from '../src/ops.js'
+import {
+  type BinaryOp,
+  type LaneAlgebra,
+  OP_LIST,
+  type ReductionOp,
+  type UnaryLanes,
+  type UnaryOp,
+} from '../src/ops.js'
 
 /**
  * The WebAssembly text of the compiled replay's matrix kernels, one of each per precision.
@@ -47,6 +54,9 @@ import { type LaneAlgebra, OP_LIST, type UnaryLanes } from '../src/ops.js'
  * floating-point operations as their scalar functions.
  */
 const COLUMN_BLOCK = { f64: BLOCK.float64, f32: BLOCK.float32 } as const
+
+/** Any op of the table. */
+type AnyOp = UnaryOp | BinaryOp | ReductionOp
 
 /** A precision as the kernels' text names it: the suffix of each function's name. */
 export type KernelPrecision = keyof typeof COLUMN_BLOCK
@@ -114,8 +124,33 @@ function laneAlgebra(precision: Precision): LaneAlgebra<string> {
 }
 
 /**
- * For every one-input op of the table with the `form` of its `lanes`, a test of `code` against the
- * op's code that runs `body` on that form: the kernels' dispatch on an activation's code.
+ * For every op of the table that `has` picks, a test of `code` against the op's code that runs the
+ * lines `body` gives for it: the kernels' dispatch on an op code, in both generators.
+ */
+export function perOpCode(
+  code: string,
+  has: (op: AnyOp) => boolean,
+  body: (op: AnyOp) => string[],
+): string[] {
+  return OP_LIST.flatMap((op, opCode) =>
+    has(op)
+      ? [
+          `(if (i32.eq ${code} (i32.const ${opCode})) (then ;; ${op.name}`,
+          ...body(op).map((line) => `  ${line}`),
+          '))',
+        ]
+      : [],
+  )
+}
+
+/** The `form` of a one-input op's lanes, or undefined for an op without it. */
+function unaryForm(op: AnyOp, form: keyof UnaryLanes) {
+  return op.arity === 1 ? op.lanes?.[form] : undefined
+}
+
+/**
+ * {@link perOpCode} over the one-input ops with the `form` of their `lanes`, `body` given that form
+ * applied to a vector of `precision`.
  */
 function perOp(
   form: keyof UnaryLanes,
@@ -124,15 +159,11 @@ function perOp(
   precision: Precision,
 ): string[] {
   const algebra = laneAlgebra(precision)
-  return OP_LIST.flatMap((op, opCode) => {
-    const lanes = op.arity === 1 ? op.lanes?.[form] : undefined
-    if (lanes === undefined) return []
-    return [
-      `(if (i32.eq ${code} (i32.const ${opCode})) (then ;; ${op.name}`,
-      ...body((vector) => lanes(vector, algebra)).map((line) => `  ${line}`),
-      '))',
-    ]
-  })
+  return perOpCode(
+    code,
+    (op) => unaryForm(op, form) !== undefined,
+    (op) => body((vector) => unaryForm(op, form)!(vector, algebra)),
+  )
 }
 
 /**
@@ -140,9 +171,7 @@ function perOp(
  * chooses the code, and one the kernel has no loop for must not pass as "none".
  */
 function requireLaneCode(form: keyof UnaryLanes, code: string): string {
-  const known = OP_LIST.flatMap((op, opCode) =>
-    op.arity === 1 && op.lanes?.[form] !== undefined ? [opCode] : [],
-  )
+  const known = OP_LIST.flatMap((op, opCode) => (unaryForm(op, form) !== undefined ? [opCode] : []))
   const unknown = [-1, ...known].reduce(
     (test, allowed) => `(i32.and ${test} (i32.ne ${code} (i32.const ${allowed})))`,
     '(i32.const 1)',

@@ -26,11 +26,11 @@ const TILE = 16
 
 /**
  * Runs the batched layer at `at` forward: `Z = X·Wᵀ + b` by the matrix kernel (its one-column form
- * for a layer of one neuron), straight into the layer's output slots, with the activation and the finiteness checks of `dotForward` where the
- * activation has a lane form (ReLU), or then for each sample and neuron in order (tanh, sigmoid).
- * The kernel adds each neuron's terms in the order of the scalar loop, then the bias, then the
- * activation, so the numbers are the same to the bit. Returns the first repetition
- * (`row · neurons + neuron`) that is not finite, or -1.
+ * for a layer of one neuron), straight into the layer's output slots, with the activation and the
+ * finiteness checks of `dotForward` where the activation has a lane form (ReLU), or then for each
+ * sample and neuron in order (tanh, sigmoid). The kernel adds each neuron's terms in the order of
+ * the scalar loop, then the bias, then the activation, so the numbers are the same to the bit.
+ * Returns the first repetition (`row · neurons + neuron`) that is not finite, or -1.
  */
 export function batchedForward(records: Int32Array, at: number, memory: GraphMemory): number {
   const matrix = memory.wasm as WasmKernels

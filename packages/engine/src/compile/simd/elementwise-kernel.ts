@@ -19,8 +19,11 @@ import type { GraphMemory } from './graph-memory.js'
  */
 const MIN_REPEAT = 8
 
-/** Whether `op` has the lane forms the kernel needs for `pass`. */
-function hasLanes(op: UnaryOp | BinaryOp, pass: 'forward' | 'backward'): boolean {
+/**
+ * Whether `op` has the lane forms the elementwise kernel needs for `pass`: the kernel's generator
+ * writes a loop for exactly these ops, and the replay sends it exactly these.
+ */
+export function hasLanes(op: UnaryOp | BinaryOp, pass: 'forward' | 'backward'): boolean {
   if (pass === 'forward') return op.lanes?.forward !== undefined
   return op.arity === 1
     ? op.lanes?.derivativeFromOutput !== undefined
