@@ -9,6 +9,7 @@ export {
 export type { CompileGraphFloat32Options, CompileGraphOptions } from './compile/compile-graph.js'
 export { compileGraph } from './compile/compile-graph.js'
 export { CompiledGraph } from './compile/compiled-graph.js'
+export type { CompileGraphSamples } from './compile/record-graph.js'
 export type { Precision } from './compile/simd/precision.js'
 export type { FloatArray } from './compile/tape.js'
 export {

@@ -1,11 +1,11 @@
 import { flatAccuracy } from './accuracy.js'
 import { type RecordedStep, stepRecorder } from './step-recording.js'
 import type { StepContext } from './training-setup.js'
-import { forwardAndLoss, type StepResult, type StepTaker } from './training-step.js'
+import type { StepResult, StepTaker } from './training-step.js'
 
 /**
- * The training step over a recorded graph (`compiled: true`): {@link forwardAndLoss} is recorded
- * once per batch size with `compileGraph`, the batch's features and labels as its inputs; each
+ * The training step over a recorded graph (`compiled: true`): the step's graph is recorded
+ * once per batch size with `compileGraph` ({@link stepRecorder}), the batch's features and labels as its inputs; each
  * step writes its batch into those inputs and replays forward and backward over flat arrays.
  *
  * Between `pullParameters` and `pushParameters` the parameters' numbers live in flat arrays: the
@@ -65,7 +65,7 @@ export function compiledStep(context: StepContext): StepTaker {
     }
     stepped = false
   }
-  const recordingFor = stepRecorder(context, forwardAndLoss, order, pushParameters)
+  const recordingFor = stepRecorder(context, order, pushParameters)
   /** Each graph's {@link GraphLayout}, worked out once. */
   const layouts = new Map<RecordedStep, GraphLayout>()
   const layoutOf = (recorded: RecordedStep) => {

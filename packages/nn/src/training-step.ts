@@ -66,15 +66,27 @@ export function dynamicStep(context: StepContext): StepTaker {
 
 /**
  * A batch's forward pass and its loss plus the L2 penalty: the graph each dynamic step builds,
- * the one a compiled step records, and what {@link evaluate} computes.
+ * the one a compiled step with a loss function records, and what {@link evaluate} computes.
  */
 export function forwardAndLoss(
   context: Pick<StepContext, 'model' | 'parameters' | 'l2Alpha'>,
   features: readonly (readonly Operand[])[],
   dataLossOf: (outputs: Value[][]) => Value,
 ): BatchGraph {
-  const { model, parameters, l2Alpha } = context
-  const outputs = features.map((x) => model.forward(x))
+  return lossOfOutputs(
+    context,
+    features.map((x) => context.model.forward(x)),
+    dataLossOf,
+  )
+}
+
+/** The loss plus the L2 penalty of a batch's outputs, however they were computed. */
+export function lossOfOutputs(
+  context: Pick<StepContext, 'parameters' | 'l2Alpha'>,
+  outputs: Value[][],
+  dataLossOf: (outputs: Value[][]) => Value,
+): BatchGraph {
+  const { parameters, l2Alpha } = context
   const dataLoss = dataLossOf(outputs)
   const total = l2Alpha > 0 ? dataLoss.add(l2Penalty(parameters, l2Alpha)) : dataLoss
   return { outputs, dataLoss, total }

@@ -38,7 +38,11 @@ export function assignSlots(graph: RecordedGraph, fusion: Fusion, keep: Uint8Arr
   const slotOf = new Int32Array(count).fill(-1)
   let next = 0
   for (const node of parameterNodes) slotOf[node] = next++
-  for (const node of inputNodes) slotOf[node] = next++
+  // An input only replicated samples read (see replicateSamples) has its slot but no node.
+  for (const node of inputNodes) {
+    if (node >= 0) slotOf[node] = next
+    next++
+  }
   // A group's members get their slots when the op that reads them as one range comes up, so that
   // every sample of a batch lays its nodes out alike (a loss's sum over all samples takes its
   // range after the last sample, not inside the first).

@@ -1,13 +1,16 @@
+import type { Value } from '../value.js'
 import { assignSlots } from './assign-slots.js'
 import { batchSamples } from './batch-samples.js'
 import { emitRecords } from './emit-records.js'
 import { fuseNeurons } from './fuse-neurons.js'
 import { mergeRuns } from './merge-runs.js'
 import { COMPUTED, type GraphDeclaration, type RecordedGraph, recordGraph } from './record-graph.js'
+import { replicateSamples } from './replicate-samples.js'
 import { SUM, type Tape } from './tape.js'
 /**
  * Records the declared graph and lowers it to a tape: fusion, slot layout, one record per step,
- * merged runs, and with `batch`, the samples of a batch gathered into batched layers.
+ * every sample's copy of the first sample's records (with `samples`), merged runs, and with
+ * `batch`, the samples of a batch gathered into batched layers.
  */
 export function buildTape(declaration: GraphDeclaration, batch: boolean): Tape {
   const graph = recordGraph(declaration)
@@ -15,34 +18,49 @@ export function buildTape(declaration: GraphDeclaration, batch: boolean): Tape {
   const count = nodes.length
   const keep = new Uint8Array(count)
   keep[count - 1] = 1
-  for (const node of graph.observedNodes) keep[node] = 1
+  for (const node of graph.observedNodes) if (node >= 0) keep[node] = 1
+  // The samples' outputs are read from each sample's copy: they need slots of their own.
+  for (const node of graph.samples?.templateOutputs ?? []) keep[node] = 1
   const fusion = fuseNeurons(graph, keep)
   const layout = assignSlots(graph, fusion, keep)
   const { slotOf } = layout
   // Every sum runs as a dot with ones, which sit after all other slots.
   const onesStart = layout.slotCount
-  const slotCount = onesStart + longestSum(graph)
-  const { records, operands } = emitRecords(graph, fusion, slotOf, onesStart)
+  const recordedSlots = onesStart + longestSum(graph)
+  const emitted = emitRecords(graph, fusion, slotOf, onesStart)
+  const replicated = graph.samples && replicateSamples(graph, emitted, slotOf, recordedSlots)
+  const { records, operands } = replicated ?? emitted
+  const slotCount = replicated?.slotCount ?? recordedSlots
+  const readSlot = replicated?.readSlot ?? ((slot: number) => slot)
+  const standInAt = graph.samples?.observedStandIn
 
-  const values = new Float64Array(slotCount).fill(1, onesStart)
+  const values = new Float64Array(slotCount).fill(1, onesStart, recordedSlots)
   const labels = new Map<number, string>()
-  for (let node = 0; node < count; node++) {
-    const slot = slotOf[node]!
-    if (slot < 0) continue
-    const value = nodes[node]!
+  const describe = (slot: number, value: Value) => {
     values[slot] = value.data
     if (value.label !== '') labels.set(slot, value.label)
   }
-  const merged = mergeRuns(records)
+  for (let node = 0; node < count; node++)
+    if (slotOf[node]! >= 0) describe(slotOf[node]!, nodes[node]!)
+  // Inputs that only other samples read are not among the nodes.
+  const inputStart = graph.parameterNodes.length
+  declaration.inputs.forEach((input, index) => {
+    describe(inputStart + index, input)
+  })
+  const merged = mergeRuns(records, replicated?.copyStarts)
   return {
     records: batch ? batchSamples(merged, slotCount) : merged,
     operands,
-    nodeCount: count,
+    nodeCount: replicated?.nodeCount ?? count,
     slotCount,
     parameterCount: graph.parameterNodes.length,
     inputCount: graph.inputNodes.length,
-    outputSlot: slotOf[count - 1]!,
-    observedSlots: graph.observedNodes.map((node) => slotOf[node]!),
+    outputSlot: readSlot(slotOf[count - 1]!),
+    observedSlots: graph.observedNodes.map((node, index) =>
+      standInAt !== undefined && standInAt[index]! >= 0
+        ? replicated!.outputSlot(standInAt[index]!)
+        : readSlot(slotOf[node]!),
+    ),
     values,
     labels,
   }

@@ -1,8 +1,11 @@
 import { EngineError } from '../errors.js'
 import { OPS } from '../ops.js'
 
-/** What a `Value` was declared as when compiling a graph. */
-export type DeclaredRole = 'input' | 'parameter' | 'observed'
+/**
+ * What a `Value` was declared as when compiling a graph. A `'sample output'` is one of `samples`'
+ * outputs, counted row by row: output `j` of sample `s` is number `s · width + j`.
+ */
+export type DeclaredRole = 'input' | 'parameter' | 'observed' | 'sample output'
 
 /**
  * Thrown by `compileGraph` when a declared input, parameter or observed value is not part of the

@@ -1,8 +1,9 @@
 import { checkOptionsObject } from '@mg/common'
-import { InvalidOptionError } from '../errors.js'
+import { InvalidOptionError, LengthMismatchError } from '../errors.js'
 import { Value } from '../value.js'
 import { buildTape } from './build-tape.js'
 import { CompiledGraph } from './compiled-graph.js'
+import type { CompileGraphSamples } from './record-graph.js'
 import type { Precision } from './simd/precision.js'
 import { simdAvailable } from './simd/wasm-kernels.js'
 import type { FloatArray } from './tape.js'
@@ -30,6 +31,17 @@ export interface CompileGraphOptions {
    * gradients that several samples add into may differ in the last bits (about 1e-16 relative).
    */
   simd?: boolean
+  /**
+   * The samples of a batch, when each runs the same computation (a model's forward pass): the
+   * graph is then built and recorded for the first sample only and replayed for all of them, so
+   * compiling a batch of 100 costs about what one sample costs. `inputs[s]` are sample `s`'s input
+   * leaves, each also listed in `inputs` above (which sets their place in `inputData`).
+   * `outputs[0]` are the values computed from `inputs[0]`, the parameters and constants; for every
+   * other sample, `outputs[s]` are new leaves that stand for the same computation of `inputs[s]`:
+   * build the rest of the graph (the loss over the batch) from them, and observe them like any
+   * other value. A sample whose computation branches on `.data` runs the first sample's branch.
+   */
+  samples?: CompileGraphSamples
 }
 
 /** {@link CompileGraphOptions} for a float32 graph, whose arrays are `Float32Array`s. */
@@ -88,6 +100,7 @@ export function compileGraph(options: CompileGraphOptions): CompiledGraph<FloatA
     'observed',
     'precision',
     'simd',
+    'samples',
   ])
   const { output } = options
   if (!(output instanceof Value))
@@ -111,9 +124,60 @@ export function compileGraph(options: CompileGraphOptions): CompiledGraph<FloatA
     throw new InvalidOptionError('simd', simd, 'true or false', '', {
       functionName: 'compileGraph',
     })
+  const samples = sampleDeclaration(options.samples)
   const batch = simd && simdAvailable()
-  const tape = buildTape({ output, parameters, inputs, observed }, batch)
+  const tape = buildTape({ output, parameters, inputs, observed, samples }, batch)
   return new CompiledGraph(tape, [...parameters], [...inputs], { precision, simd: batch })
+}
+
+/** The `samples` option, checked to be rows of `Value`s of one width per list, one row per sample. */
+function sampleDeclaration(
+  samples: CompileGraphSamples | undefined,
+): CompileGraphSamples | undefined {
+  if (samples === undefined) return undefined
+  if (typeof samples !== 'object' || samples === null || Array.isArray(samples))
+    throw new InvalidOptionError(
+      'samples',
+      samples,
+      'an object { inputs, outputs }: one row of Values per sample in each',
+      '',
+      { functionName: 'compileGraph' },
+    )
+  checkOptionsObject(samples, 'compileGraph samples', ['inputs', 'outputs'])
+  const inputs = sampleRows('samples.inputs', samples.inputs)
+  const outputs = sampleRows('samples.outputs', samples.outputs)
+  if (inputs.length !== outputs.length)
+    throw new LengthMismatchError(
+      'compileGraph: samples.inputs and samples.outputs (one row per sample)',
+      inputs.length,
+      outputs.length,
+    )
+  return { inputs, outputs }
+}
+
+/** A list of rows of `Value`s, at least one, all as long as the first. */
+function sampleRows(
+  role: string,
+  rows: readonly (readonly Value[])[] | undefined,
+): readonly (readonly Value[])[] {
+  if (!Array.isArray(rows) || rows.length === 0)
+    throw new InvalidOptionError(role, rows, 'an array with one array of Values per sample', '', {
+      functionName: 'compileGraph',
+    })
+  rows.forEach((row: unknown, index) => {
+    if (!Array.isArray(row))
+      throw new InvalidOptionError(`${role}[${index}]`, row, 'an array of Values', '', {
+        functionName: 'compileGraph',
+      })
+    valueList(`${role}[${index}]`, row)
+    if (row.length !== rows[0]!.length)
+      throw new LengthMismatchError(
+        `compileGraph: ${role}[0] and ${role}[${index}] (every sample has as many)`,
+        rows[0]!.length,
+        row.length,
+      )
+  })
+  return rows
 }
 
 /** A declared list, checked to be an array of `Value`s (a single `Value` is not a list). */

@@ -30,12 +30,13 @@ export function emitRecords(
   fusion: Fusion,
   slotOf: Int32Array,
   onesStart: number,
-): { records: Int32Array; operands: Int32Array } {
+): EmittedRecords {
   const { nodes, kind, childStart, childList, opOf } = graph
   let recordCount = 0
   for (let node = 0; node < nodes.length; node++)
     if (kind[node] === COMPUTED && fusion.absorbed[node] === 0) recordCount++
   const records = new Int32Array(recordCount * RECORD_WIDTH)
+  const recordNodes = new Int32Array(recordCount)
   const operands = new Int32Array(childList.length)
   let operandEnd = 0
   let at = 0
@@ -64,6 +65,7 @@ export function emitRecords(
     const start = childStart[node]!
     const end = childStart[node + 1]!
     const dot = fusion.dotOf[node]! >= 0 ? fusion.dotOf[node]! : op === DOT ? node : -1
+    recordNodes[at / RECORD_WIDTH] = node
     records[at + OUT] = slotOf[node]!
     records[at + BIAS] = -1
     records[at + REPEAT] = 1
@@ -97,5 +99,13 @@ export function emitRecords(
     }
     at += RECORD_WIDTH
   }
-  return { records, operands: operands.slice(0, operandEnd) }
+  return { records, operands: operands.slice(0, operandEnd), recordNodes }
+}
+
+/** The records of a graph, in execution order, and the slot lists they read. */
+export interface EmittedRecords {
+  readonly records: Int32Array
+  readonly operands: Int32Array
+  /** The node each record computes (a fused neuron's last node). */
+  readonly recordNodes: Int32Array
 }

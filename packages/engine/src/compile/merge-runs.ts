@@ -19,22 +19,29 @@ import {
  * Merges runs of consecutive records that differ only by constant steps in their slot fields into
  * one record with a repeat count and strides: the neurons of a layer, or the terms of a penalty,
  * become one record. The merged record runs its repetitions in the original order (and in reverse
- * for the backward pass), so no number changes; what disappears is the dispatch per record.
+ * for the backward pass), so no number changes; what disappears is the dispatch per record. A
+ * record marked in `runStarts` starts a run of its own: one sample's copy of a computation does not
+ * merge with the next sample's (`batchSamples` gathers them into batched layers instead).
  */
-export function mergeRuns(records: Int32Array): Int32Array {
+export function mergeRuns(records: Int32Array, runStarts?: Uint8Array): Int32Array {
   const merged = new Int32Array(records.length)
   let length = 0
   let at = 0
   while (at < records.length) {
     merged.set(records.subarray(at, at + RECORD_WIDTH), length)
     let next = at + RECORD_WIDTH
-    if (next < records.length && sameShape(records, at, next)) {
+    if (
+      next < records.length &&
+      runStarts?.[next / RECORD_WIDTH] !== 1 &&
+      sameShape(records, at, next)
+    ) {
       merged[length + OUT_STRIDE] = records[next + OUT]! - records[at + OUT]!
       merged[length + A_STRIDE] = records[next + A]! - records[at + A]!
       merged[length + B_STRIDE] = records[next + B]! - records[at + B]!
       merged[length + BIAS_STRIDE] = records[next + BIAS]! - records[at + BIAS]!
       while (
         next < records.length &&
+        runStarts?.[next / RECORD_WIDTH] !== 1 &&
         sameShape(records, at, next) &&
         continues(merged, length, records, next)
       ) {

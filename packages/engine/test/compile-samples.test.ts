@@ -1,0 +1,374 @@
+/*
+ * compileGraph's `samples` option: a batch's graph built and recorded for its first sample only,
+ * against the graph built for every sample, which it must replay to the bit.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { buildTape } from '../src/compile/build-tape.js'
+import { RECORD_WIDTH, ROWS } from '../src/compile/tape.js'
+import {
+  type CompiledGraph,
+  type CompileGraphSamples,
+  compileGraph,
+  type FloatArray,
+  InvalidOptionError,
+  LengthMismatchError,
+  NonFiniteResultError,
+  NotALeafError,
+  UnknownOptionError,
+  UnreachableValueError,
+  Value,
+} from '../src/index.js'
+import { catchError } from './support/catch-error.js'
+
+/** The error `run` throws. */
+const thrown = (run: () => unknown) => catchError(run) as Error
+
+/** A seeded stream of numbers in [-1, 1). */
+function numbers(seed: number) {
+  let state = seed
+  return () => {
+    state = (state * 16_807) % 2_147_483_647
+    return (state / 2_147_483_647) * 2 - 1
+  }
+}
+
+type Activation = 'relu' | 'tanh' | 'sigmoid'
+
+interface Batch {
+  sizes: readonly number[]
+  activation: Activation
+  samples: number
+  /** Each sample's label leaf takes part in the loss, as a trainer's label inputs do. */
+  labelled: boolean
+  penalised: boolean
+  seed: number
+}
+
+/** A network's parameters and its forward pass on one sample, built from `Value`s as a user would. */
+function network({ sizes, activation, seed }: Batch) {
+  const next = numbers(seed)
+  const layers = sizes.slice(1).map((width, index) => ({
+    weights: Array.from({ length: width }, () =>
+      Array.from({ length: sizes[index]! }, () => new Value(next())),
+    ),
+    biases: Array.from({ length: width }, () => new Value(next())),
+    last: index === sizes.length - 2,
+  }))
+  const forward = (inputs: readonly Value[]) => {
+    let xs: readonly Value[] = inputs
+    for (const { weights, biases, last } of layers)
+      xs = weights.map((row, neuron) => {
+        const sum = Value.dot(xs, row).add(biases[neuron]!)
+        return last ? sum : sum[activation]()
+      })
+    return xs as Value[]
+  }
+  return {
+    parameters: layers.flatMap(({ weights, biases }) => [...weights.flat(), ...biases]),
+    forward,
+  }
+}
+
+/**
+ * The batch's graph, every sample's forward pass built (`'every sample'`) or only the first's with
+ * stand-ins for the others (`'first sample'`): a loss that mixes the samples' outputs, their labels
+ * and, when `penalised`, an L2 penalty.
+ */
+function batchGraph(batch: Batch, built: 'every sample' | 'first sample') {
+  const { parameters, forward } = network(batch)
+  const next = numbers(batch.seed + 7)
+  const width = batch.sizes.at(-1)!
+  const rows = Array.from({ length: batch.samples }, () =>
+    Array.from({ length: batch.sizes[0]! }, () => new Value(next() * 3)),
+  )
+  const labels = rows.map(() => new Value(next() > 0 ? 1 : -1))
+  const outputs = rows.map((row, sample) =>
+    built === 'every sample' || sample === 0
+      ? forward(row)
+      : Array.from({ length: width }, () => new Value(0)),
+  )
+  const terms = outputs.map((row, sample) => {
+    const margin = batch.labelled ? row[0]!.mul(labels[sample]!) : row[0]!
+    const rest = row.slice(1).map((output) => output.mul(output))
+    return Value.sum([margin.neg().add(1).relu(), ...rest])
+  })
+  let loss = Value.sum(terms).mul(1 / batch.samples)
+  if (batch.penalised) loss = loss.add(Value.dot(parameters, parameters).mul(1e-3))
+  // The inputs sample by sample, each row's label after its features, as a trainer lays them out.
+  const inputs = rows.flatMap((row, sample) => (batch.labelled ? [...row, labels[sample]!] : row))
+  const samples: CompileGraphSamples = { inputs: rows, outputs }
+  return { loss, parameters, inputs, outputs, samples }
+}
+
+function compileBatch(batch: Batch, built: 'every sample' | 'first sample', simd: boolean) {
+  const { loss, parameters, inputs, outputs, samples } = batchGraph(batch, built)
+  return compileGraph({
+    output: loss,
+    parameters,
+    inputs,
+    observed: outputs.flat(),
+    simd,
+    ...(built === 'first sample' ? { samples } : {}),
+  })
+}
+
+/** Forward and backward, then the numbers a caller reads. */
+function replay(graph: CompiledGraph<FloatArray>) {
+  graph.forward()
+  graph.zeroGrad()
+  graph.backward()
+  return {
+    value: graph.value,
+    observed: Array.from(graph.observedData),
+    parameterGrad: Array.from(graph.parameterGrad),
+    inputGrad: Array.from(graph.inputGrad),
+  }
+}
+
+/** The largest difference between two arrays, relative to the largest magnitude in `expected`. */
+function relativeDifference(received: readonly number[], expected: readonly number[]): number {
+  let scale = 0
+  let difference = 0
+  expected.forEach((value, index) => {
+    scale = Math.max(scale, Math.abs(value))
+    difference = Math.max(difference, Math.abs(received[index]! - value))
+  })
+  return scale === 0 ? difference : difference / scale
+}
+
+/**
+ * The same forward numbers to the bit, and the same gradients up to the order in which several
+ * terms are added into one: the copies may run a layer's neurons as one batched layer where the
+ * graph built for every sample ran them one by one.
+ */
+function expectSameNumbers(
+  received: CompiledGraph<FloatArray>,
+  expected: CompiledGraph<FloatArray>,
+) {
+  const [got, wanted] = [replay(received), replay(expected)]
+  expect(got.value).toBe(wanted.value)
+  expect(got.observed).toEqual(wanted.observed)
+  expect(relativeDifference(got.parameterGrad, wanted.parameterGrad)).toBeLessThan(1e-14)
+  expect(relativeDifference(got.inputGrad, wanted.inputGrad)).toBeLessThan(1e-14)
+}
+
+const batches = fc.record({
+  sizes: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 4 }),
+  activation: fc.constantFrom<Activation>('relu', 'tanh', 'sigmoid'),
+  samples: fc.integer({ min: 1, max: 9 }),
+  labelled: fc.boolean(),
+  penalised: fc.boolean(),
+  seed: fc.integer({ min: 1, max: 100_000 }),
+})
+
+describe('compileGraph with samples', () => {
+  it('replays the graph built for every sample, on the recorded batch and on others', () => {
+    fc.assert(
+      fc.property(batches, fc.boolean(), fc.integer({ min: 1, max: 1000 }), (batch, simd, seed) => {
+        const everySample = compileBatch(batch, 'every sample', simd)
+        const firstSample = compileBatch(batch, 'first sample', simd)
+        expectSameNumbers(firstSample, everySample)
+        // Another batch and other parameters, written into both.
+        const next = numbers(seed)
+        const inputs = Array.from(everySample.inputData, () => next() * 4)
+        const parameters = Array.from(everySample.parameterData, () => next())
+        for (const graph of [everySample, firstSample]) {
+          graph.setInputs(inputs)
+          graph.parameterData.set(parameters)
+        }
+        expectSameNumbers(firstSample, everySample)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('gives the dynamic engine’s loss and gradients', () => {
+    const batch: Batch = {
+      sizes: [3, 5, 4, 2],
+      activation: 'tanh',
+      samples: 6,
+      labelled: true,
+      penalised: true,
+      seed: 11,
+    }
+    const dynamic = batchGraph(batch, 'every sample')
+    dynamic.loss.backward()
+    const graph = compileBatch(batch, 'first sample', true)
+    const { value, parameterGrad, inputGrad } = replay(graph)
+    expect(value).toBe(dynamic.loss.data)
+    parameterGrad.forEach((grad, index) => {
+      expect(grad).toBeCloseTo(dynamic.parameters[index]!.grad, 14)
+    })
+    inputGrad.forEach((grad, index) => {
+      expect(grad).toBeCloseTo(dynamic.inputs[index]!.grad, 14)
+    })
+  })
+
+  it('runs the samples’ layers as the same batched layers as the graph built for every sample', () => {
+    const batch: Batch = {
+      sizes: [2, 16, 16, 1],
+      activation: 'relu',
+      samples: 20,
+      labelled: true,
+      penalised: true,
+      seed: 3,
+    }
+    const shape = (built: 'every sample' | 'first sample') => {
+      const { loss, parameters, inputs, outputs, samples } = batchGraph(batch, built)
+      const tape = buildTape(
+        {
+          output: loss,
+          parameters,
+          inputs,
+          observed: outputs.flat(),
+          ...(built === 'first sample' ? { samples } : {}),
+        },
+        true,
+      )
+      const rows: number[] = []
+      for (let at = 0; at < tape.records.length; at += RECORD_WIDTH)
+        rows.push(tape.records[at + ROWS]!)
+      return { rows, nodeCount: tape.nodeCount }
+    }
+    const everySample = shape('every sample')
+    expect(shape('first sample')).toEqual(everySample)
+    expect(everySample.rows.filter((rows) => rows === 20)).toHaveLength(3)
+  })
+
+  it('names the failing op when a copied sample overflows, as the full graph does', () => {
+    const batch: Batch = {
+      sizes: [2, 3, 1],
+      activation: 'relu',
+      samples: 4,
+      labelled: false,
+      penalised: false,
+      seed: 5,
+    }
+    const [everySample, firstSample] = (['every sample', 'first sample'] as const).map((built) => {
+      const graph = compileBatch(batch, built, true)
+      const inputs = Array.from(graph.inputData)
+      inputs[5] = 1e308 // the third sample's second feature, times a weight of 2
+      graph.setInputs(inputs)
+      graph.parameterData.fill(2)
+      return thrown(() => graph.forward())
+    })
+    expect(firstSample).toBeInstanceOf(NonFiniteResultError)
+    expect(firstSample!.message).toBe(everySample!.message)
+  })
+})
+
+describe('compileGraph refuses samples', () => {
+  const declaration = () => {
+    const { loss, parameters, inputs, samples } = batchGraph(
+      {
+        sizes: [2, 3, 1],
+        activation: 'tanh',
+        samples: 3,
+        labelled: false,
+        penalised: false,
+        seed: 9,
+      },
+      'first sample',
+    )
+    return { output: loss, parameters, inputs, samples }
+  }
+
+  it('that are not rows of Values of one width', () => {
+    const options = declaration()
+    const { inputs, outputs } = options.samples
+    expect(thrown(() => compileGraph({ ...options, samples: [] as never }))).toBeInstanceOf(
+      InvalidOptionError,
+    )
+    expect(
+      thrown(() => compileGraph({ ...options, samples: { inputs, outputs, rows: 3 } as never })),
+    ).toBeInstanceOf(UnknownOptionError)
+    const short = thrown(() =>
+      compileGraph({ ...options, samples: { inputs, outputs: outputs.slice(1) } }),
+    )
+    expect(short).toBeInstanceOf(LengthMismatchError)
+    expect(short.message).toContain('samples.inputs and samples.outputs')
+    const ragged = thrown(() =>
+      compileGraph({
+        ...options,
+        samples: { inputs: [inputs[0]!, inputs[1]!.slice(1), inputs[2]!], outputs },
+      }),
+    )
+    expect(ragged.message).toContain('samples.inputs[0] and samples.inputs[1]')
+    const notValues = thrown(() =>
+      compileGraph({
+        ...options,
+        samples: { inputs, outputs: [outputs[0]!, [1], outputs[2]!] as never },
+      }),
+    )
+    expect(notValues.message).toContain('samples.outputs[1][0]')
+  })
+
+  it('whose inputs are not declared inputs', () => {
+    const options = declaration()
+    const error = thrown(() => compileGraph({ ...options, inputs: options.inputs.slice(0, 4) }))
+    expect(error).toBeInstanceOf(InvalidOptionError)
+    expect(error.message).toContain('samples.inputs[2][0]')
+    expect(error.message).toContain('also declared in inputs')
+  })
+
+  it('whose stand-ins are not fresh leaves', () => {
+    const options = declaration()
+    const { inputs, outputs } = options.samples
+    const computed = [[outputs[0]![0]!.mul(2)], outputs[1]!, outputs[2]!]
+    const notALeaf = thrown(() =>
+      compileGraph({
+        ...options,
+        samples: { inputs, outputs: [outputs[0]!, ...computed.slice(0, 2)] },
+      }),
+    )
+    expect(notALeaf).toBeInstanceOf(NotALeafError)
+    expect(notALeaf.message).toContain('sample output 1')
+    const declaredTwice = thrown(() =>
+      compileGraph({
+        ...options,
+        samples: { inputs, outputs: [outputs[0]!, [inputs[0]![0]!], outputs[2]!] },
+      }),
+    )
+    expect(declaredTwice.message).toContain('as input 0 and as sample output 1')
+  })
+
+  it('whose first sample’s outputs the output does not reach', () => {
+    const options = declaration()
+    const { inputs, outputs } = options.samples
+    const error = thrown(() =>
+      compileGraph({
+        ...options,
+        samples: { inputs, outputs: [[new Value(1)], outputs[1]!, outputs[2]!] },
+      }),
+    )
+    expect(error).toBeInstanceOf(UnreachableValueError)
+    expect(error.message).toContain('sample output 0')
+  })
+
+  it('whose first sample reads another sample', () => {
+    const { parameters, forward } = network({
+      sizes: [2, 2],
+      activation: 'tanh',
+      samples: 2,
+      labelled: false,
+      penalised: false,
+      seed: 2,
+    })
+    const rows = [0, 1].map(() => [new Value(0.5), new Value(-0.5)])
+    const standIn = new Value(0)
+    // The first sample's output adds the second sample's first input.
+    const first = forward(rows[0]!).map((output) => output.add(rows[1]![0]!))
+    const loss = Value.sum([...first, standIn])
+    const error = thrown(() =>
+      compileGraph({
+        output: loss,
+        parameters,
+        inputs: rows.flat(),
+        samples: { inputs: rows, outputs: [first, [standIn, new Value(0)]] },
+      }),
+    )
+    expect(error).toBeInstanceOf(InvalidOptionError)
+    expect(error.message).toContain("read another sample's inputs or outputs")
+  })
+})
