@@ -1,3 +1,4 @@
+export { allFinite } from './all-finite.js'
 export { checkArray, checkFunction, checkOptionsObject } from './check-arguments.js'
 export { describeValue } from './describe-value.js'
 export { InvalidLabelError } from './invalid-label-error.js'

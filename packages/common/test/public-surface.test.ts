@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as common from '../src/index.js'
 import {
+  allFinite,
   checkArray,
   checkFunction,
   checkOptionsObject,
@@ -18,6 +19,11 @@ import {
 } from './support/public-surface.js'
 
 const ENTRIES: SurfaceEntry[] = [
+  {
+    name: 'allFinite',
+    args: [[1, 2], 1],
+    run: (numbers: number[], end: number) => allFinite(numbers, end),
+  },
   {
     name: 'describeValue',
     args: ['x'],

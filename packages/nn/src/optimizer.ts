@@ -1,3 +1,4 @@
+import { allFinite } from '@mg/common'
 import { Value } from '@mg/engine'
 import { InvalidOptionError, NonFiniteValueError } from './errors.js'
 
@@ -193,6 +194,7 @@ function checkParameterArray(name: string, array: unknown, parameterCount: numbe
 
 /** Throws if an update has made a parameter overflow or become NaN. */
 function checkFinite(data: Float64Array | Float32Array): void {
+  if (allFinite(data)) return
   for (let index = 0; index < data.length; index++)
     if (!Number.isFinite(data[index]))
       throw new NonFiniteValueError(

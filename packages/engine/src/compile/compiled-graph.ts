@@ -1,7 +1,8 @@
+import { allFinite } from '@mg/common'
 import { NonFiniteGradientError } from '../errors.js'
 import type { Value } from '../value.js'
 import { nonFiniteGradient, nonFiniteResult } from './diagnose.js'
-import { checkInputData, checkTape, leavesFinite, nonFiniteLeaf } from './leaf-checks.js'
+import { checkInputData, checkTape, nonFiniteLeaf } from './leaf-checks.js'
 import { replayBackward, replayForward } from './replay.js'
 import { allocateGraphMemory, type GraphMemory } from './simd/graph-memory.js'
 import type { Precision } from './simd/precision.js'
@@ -119,7 +120,9 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
    */
   forward(): number {
     const { records, operands, observedSlots, parameterCount, inputCount } = this.tape
-    if (!leavesFinite(this.values, parameterCount + inputCount))
+    // Ops such as tanh, sigmoid, relu and exp turn ±Infinity into finite results, so the output
+    // alone cannot show a bad leaf: check the parameters and inputs in one pass.
+    if (!allFinite(this.values, parameterCount + inputCount))
       throw nonFiniteLeaf(this.values, this.parameters, this.inputs)
     const failed = replayForward(records, operands, this.memory, this.failure)
     if (failed >= 0) throw nonFiniteResult(this.tape, this.values, failed, this.failure[0]!)

@@ -33,21 +33,6 @@ export function checkTape(tape: Tape, parameters: unknown, inputs: unknown): voi
   }
 }
 
-/**
- * Whether every parameter and input slot (the first `leafEnd` values) holds a finite number, in
- * one pass: `v - v` is 0 for a finite `v` and NaN for ±Infinity and NaN, and one NaN makes the
- * whole sum NaN. Ops such as `tanh`, `sigmoid`, `relu` and `exp` turn ±Infinity into finite
- * results, so the output alone cannot show a bad leaf.
- */
-export function leavesFinite(values: FloatArray, leafEnd: number): boolean {
-  let check = 0
-  for (let slot = 0; slot < leafEnd; slot++) {
-    const value = values[slot]!
-    check += value - value
-  }
-  return check === 0
-}
-
 /** Names the first parameter or input whose data is not finite, for `forward()` to throw. */
 export function nonFiniteLeaf(
   values: FloatArray,
