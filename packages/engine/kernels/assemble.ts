@@ -1,6 +1,6 @@
 /**
  * `pnpm --filter @mg/engine assemble-kernels`: assembles the kernels' text (kernels/gemm-text.ts,
- * kernels/elementwise-text.ts) with wabt, two modules per precision, and writes the bytes, as
+ * kernels/elementwise-text.ts, kernels/transpose-text.ts) with wabt, three modules per precision, and writes the bytes, as
  * base64, into src/compile/simd/kernel-modules.ts. The engine ships those bytes and needs no
  * toolchain at install or run time; a test assembles the text again and checks that the committed
  * bytes match.

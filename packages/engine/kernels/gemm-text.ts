@@ -65,15 +65,17 @@ type Precision = KernelPrecision
 const ROW_BLOCK = 4
 /** Terms of each sum per pass over C. */
 const CHUNK = 128
-const VECTOR_BYTES = 16
+/** Bytes in a WebAssembly SIMD vector. */
+export const VECTOR_BYTES = 16
 
+/** The scalar and vector types of a precision, as the text names them, and bytes per number. */
 interface Lanes {
   readonly scalar: string
   readonly vector: string
   readonly bytes: number
 }
 
-const LANES: Record<Precision, Lanes> = {
+export const LANES: Record<Precision, Lanes> = {
   f64: { scalar: 'f64', vector: 'f64x2', bytes: 8 },
   f32: { scalar: 'f32', vector: 'f32x4', bytes: 4 },
 }
@@ -262,7 +264,6 @@ function finishFunction(precision: Precision): string {
   ].join('\n')
 }
 
-/** `gradient(rows, neurons, grads, values, row, derivative, sums, width, biasSums)`: see the top. */
 /** `gemv(m, p, a, aRow, b, c, cRow, bias, activation)`: see the top. */
 function gemvFunction(precision: Precision): string {
   const { scalar, vector, bytes } = LANES[precision]
@@ -329,6 +330,7 @@ function gemvFunction(precision: Precision): string {
   ].join('\n')
 }
 
+/** `gradient(rows, neurons, grads, values, row, derivative, sums, width, biasSums)`: see the top. */
 function gradientFunction(precision: Precision): string {
   const { vector, bytes } = LANES[precision]
   const lanes = VECTOR_BYTES / bytes

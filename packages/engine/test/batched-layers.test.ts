@@ -338,7 +338,7 @@ describe('the matrix kernel', () => {
         const { Floats, bytes, memory, all } = seededMemory(precision, 64, 2_000, seed, round)
         const [grads, values, sums, biasSums] = [0, 500, 1_000, 1_500]
         const row = neurons + 2
-        const width = paddedWidth(neurons, COLUMN_BLOCK[precision])
+        const width = paddedWidth(neurons, COLUMN_BLOCK[precision], bytes)
         // A NaN among the gradients, or in the gap after a row, which the kernel reads but must ignore.
         const [nanRow, inGap] = notFinite ?? [0, false]
         if (notFinite !== null)
@@ -388,12 +388,60 @@ describe('the matrix kernel', () => {
   })
 })
 
+describe('the transpose kernel', () => {
+  /**
+   * A layer's weights (a row per neuron, rows `fromRow` apart) transposed into a matrix of rows
+   * `toRow` apart, against the scalar loop: every number moved exactly, whole blocks and the rows
+   * and columns past them alike, and nothing stored outside the target's columns.
+   */
+  const compareTranspose = (precision: Precision, round: (x: number) => number) =>
+    fc.property(
+      fc.integer({ min: 1, max: 21 }),
+      fc.integer({ min: 1, max: 21 }),
+      fc.nat(3),
+      fc.nat(9),
+      fc.integer({ min: 1, max: 1000 }),
+      (rows, columns, fromGap, toGap, seed) => {
+        const { Floats, bytes, memory, all } = seededMemory(precision, 64, 2_000, seed, round)
+        const [from, to] = [0, 2_000]
+        const [fromRow, toRow] = [columns + fromGap, rows + toGap]
+        const before = Floats.from(all)
+        instantiateKernels(memory, precision).transpose(
+          rows,
+          columns,
+          from * bytes,
+          fromRow,
+          to * bytes,
+          toRow,
+        )
+        const expected = Floats.from(before)
+        for (let i = 0; i < rows; i++)
+          for (let q = 0; q < columns; q++)
+            expected[to + q * toRow + i] = before[from + i * fromRow + q]!
+        expect(Array.from(all.subarray(0, to + columns * toRow + 8))).toEqual(
+          Array.from(expected.subarray(0, to + columns * toRow + 8)),
+        )
+      },
+    )
+
+  it.runIf(available)('moves every weight where the matrix kernel reads it (float64)', () => {
+    fc.assert(compareTranspose('float64', (x) => x))
+  })
+
+  it.runIf(available)('moves every weight where the matrix kernel reads it (float32)', () => {
+    fc.assert(compareTranspose('float32', Math.fround))
+  })
+})
+
 describe('a compiled graph of layers run for many samples', () => {
   it.each([
     ['relu', [2, 16, 16, 1]],
     ['tanh', [3, 5, 7, 2]],
     ['sigmoid', [4, 9, 1]],
     ['linear', [1, 3, 3]],
+    // Fan-ins of 32 and 64 float64s: rows of weights 256 and 512 bytes apart, which G·W reads
+    // from a copy with wider rows; and 64 neurons, whose scratch rows are widened too.
+    ['relu', [3, 32, 64, 9, 2]],
   ] as const)(
     'with %s layers %j gives the scalar replay’s forward to the bit and its gradients to 1e-14',
     (activation, sizes) => {

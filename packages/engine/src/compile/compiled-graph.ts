@@ -150,6 +150,7 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
     else grads[outputSlot] = 1
     const failed = replayBackward(records, operands, this.memory, this.failure)
     if (failed >= 0) throw nonFiniteGradient(this.tape, grads, failed, this.failure[0]!)
+    if (allFinite(grads, leafEnd)) return
     for (let slot = 0; slot < leafEnd; slot++) {
       const grad = grads[slot]!
       if (grad - grad !== 0) {

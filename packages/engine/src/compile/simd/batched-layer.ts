@@ -19,10 +19,7 @@ import {
   W_GRAD,
   X_GRAD,
 } from '../tape.js'
-import { type GraphMemory, paddedWidth, type WasmKernels } from './graph-memory.js'
-
-/** Side of the square tiles in which the weights are transposed. */
-const TILE = 16
+import { type GraphMemory, paddedWidth, rowsCollide, type WasmKernels } from './graph-memory.js'
 
 /**
  * Runs the batched layer at `at` forward: `Z = X·Wᵀ + b` by the matrix kernel (its one-column form
@@ -52,22 +49,14 @@ export function batchedForward(records: Int32Array, at: number, memory: GraphMem
 
 /**
  * For a layer of several neurons, whose vectors in the kernel run across neurons: the weights
- * transposed (copied in tiles, so that both the reads and the writes stay within a few cache
- * lines) and the biases side by side, into the kernel's scratch.
+ * transposed (by the transpose kernel, a vector's lanes square at a time) and the biases side by
+ * side, into the kernel's scratch.
  */
 function transposeWeights(matrix: WasmKernels, values: FloatArray, layer: Layer): void {
-  const { weights, biases } = matrix
+  const { biases, bytes, valuesAt, weightsAt } = matrix
   const { length, neurons, w, wRow, bias, biasStep } = layer
-  const width = paddedWidth(neurons, matrix.block)
-  for (let first = 0; first < neurons; first += TILE) {
-    const neuronEnd = Math.min(first + TILE, neurons)
-    for (let start = 0; start < length; start += TILE) {
-      const kEnd = Math.min(start + TILE, length)
-      for (let neuron = first; neuron < neuronEnd; neuron++)
-        for (let k = start; k < kEnd; k++)
-          weights[k * width + neuron] = values[w + neuron * wRow + k]!
-    }
-  }
+  const width = paddedWidth(neurons, matrix.block, matrix.bytes)
+  matrix.transpose(neurons, length, valuesAt + w * bytes, wRow, weightsAt, width)
   if (bias >= 0)
     for (let neuron = 0; neuron < neurons; neuron++)
       biases[neuron] = values[bias + neuron * biasStep]!
@@ -102,7 +91,7 @@ function layerSums(matrix: WasmKernels, layer: Layer, code: number): number {
     aRow,
     1,
     matrix.weightsAt,
-    paddedWidth(neurons, matrix.block),
+    paddedWidth(neurons, matrix.block, matrix.bytes),
     valuesAt + out * bytes,
     outRow,
     bias >= 0 ? matrix.biasesAt : -1,
@@ -175,7 +164,7 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
   const layer = layerAt(records, at)
   const { length, neurons, rows, w, wRow, bias, biasStep, a, aRow, out, outRow } = layer
   const flags = records[at + FLAGS]!
-  const width = paddedWidth(neurons, matrix.block)
+  const width = paddedWidth(neurons, matrix.block, matrix.bytes)
   const activation = fusedActivation(records, at)
   if (activation === undefined || activation.lanes?.derivativeFromOutput !== undefined) {
     const finite = matrix.gradient(
@@ -216,7 +205,8 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
       NO_ACTIVATION,
     )
   // ∂L/∂X += G·W.
-  if ((flags & X_GRAD) !== 0)
+  if ((flags & X_GRAD) !== 0) {
+    const { at: weights, row } = weightsForBackward(matrix, layer)
     matrix.gemm(
       rows,
       length,
@@ -224,15 +214,35 @@ export function batchedBackward(records: Int32Array, at: number, memory: GraphMe
       matrix.sumsAt,
       width,
       1,
-      valuesAt + w * bytes,
-      wRow,
+      weights,
+      row,
       gradsAt + a * bytes,
       aRow,
       -1,
       1,
       NO_ACTIVATION,
     )
+  }
   return -1
+}
+
+/**
+ * Where `G·W` reads the layer's weights: in place, or, when their rows would collide in the cache
+ * (a fan-in of 256 float64s, say: `W` is the parameters in their order, not laid out for the
+ * kernel), from a copy with wider rows in the scratch, which costs a small part of what it saves.
+ * Returns the byte offset and the row stride in elements.
+ */
+function weightsForBackward(matrix: WasmKernels, layer: Layer): { at: number; row: number } {
+  const { all, block, bytes, valuesAt, weightsAt } = matrix
+  const { length, neurons, w, wRow } = layer
+  // One neuron's weights are one row (its stride is 0): nothing to collide with.
+  if (neurons === 1 || !rowsCollide(wRow * bytes)) return { at: valuesAt + w * bytes, row: wRow }
+  const row = paddedWidth(length, block, bytes)
+  const from = valuesAt / bytes + w
+  const to = weightsAt / bytes
+  for (let neuron = 0; neuron < neurons; neuron++)
+    all.copyWithin(to + neuron * row, from + neuron * wRow, from + neuron * wRow + length)
+  return { at: weightsAt, row }
 }
 
 /**

@@ -95,6 +95,19 @@ type ElementwiseBackward = (
  */
 type Axpy = (length: number, a: number, x: number, y: number) => void
 
+/**
+ * `to[q·toRow + i] = from[i·fromRow + q]` for `i < rows`, `q < columns`: a layer's weights, a row
+ * per neuron, as {@link Gemm} reads them, a column per neuron. Byte offsets, element strides.
+ */
+type Transpose = (
+  rows: number,
+  columns: number,
+  from: number,
+  fromRow: number,
+  to: number,
+  toRow: number,
+) => void
+
 /** The kernels of one precision, working in one memory. */
 export interface Kernels {
   readonly gemm: Gemm
@@ -103,6 +116,7 @@ export interface Kernels {
   readonly forward: ElementwiseForward
   readonly backward: ElementwiseBackward
   readonly axpy: Axpy
+  readonly transpose: Transpose
 }
 
 /**
@@ -122,7 +136,7 @@ export interface KernelMemory {
 
 const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly
 
-/** The matrix kernels' module and the elementwise loops' module of one precision. */
+/** The kernels' modules of one precision (the matrix kernels, the elementwise loops, …), compiled. */
 type Modules = Record<keyof (typeof KERNEL_MODULES_BASE64)['float64'], object>
 
 const compiled: Partial<Record<Precision, Modules | null>> = {}
@@ -137,8 +151,10 @@ function kernelModules(precision: Precision): Modules | undefined {
       if (webAssembly === undefined) throw new Error('no WebAssembly')
       const compile = (base64: string) =>
         new webAssembly!.Module(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)))
-      const { matrix, elementwise } = KERNEL_MODULES_BASE64[precision]
-      compiled[precision] = { matrix: compile(matrix), elementwise: compile(elementwise) }
+      const modules = Object.entries(KERNEL_MODULES_BASE64[precision])
+      compiled[precision] = Object.fromEntries(
+        modules.map(([name, base64]) => [name, compile(base64)]),
+      ) as Modules
     } catch {
       compiled[precision] = null
     }
@@ -158,10 +174,9 @@ export function kernelMemory(bytes: number): KernelMemory {
 
 /** The kernels of `precision`, working in `memory`; only where {@link simdAvailable}. */
 export function instantiateKernels(memory: KernelMemory, precision: Precision): Kernels {
-  const { matrix, elementwise } = kernelModules(precision) as Modules
   const instance = (module: object) =>
     new (webAssembly as WebAssemblyApi).Instance(module, { env: { memory } }).exports
-  const exports = { ...instance(matrix), ...instance(elementwise) }
+  const exports = Object.assign({}, ...Object.values(kernelModules(precision)!).map(instance))
   const suffix = precision === 'float64' ? 'f64' : 'f32'
   return {
     gemm: exports[`gemm_${suffix}`] as Gemm,
@@ -170,5 +185,6 @@ export function instantiateKernels(memory: KernelMemory, precision: Precision): 
     forward: exports[`forward_${suffix}`] as ElementwiseForward,
     backward: exports[`backward_${suffix}`] as ElementwiseBackward,
     axpy: exports[`axpy_${suffix}`] as Axpy,
+    transpose: exports[`transpose_${suffix}`] as Transpose,
   }
 }
