@@ -484,6 +484,36 @@ describe('a compiled graph of layers run for many samples', () => {
     expect(relativeDifference(batched.parameterGrad, scalar.parameterGrad)).toBeLessThan(1e-14)
   })
 
+  it('keeps a lone dot and a biased neuron written side by side apart', () => {
+    const w = [0.5, 0.25, 0.75, 1.5].map((data) => new Value(data))
+    const b = new Value(10)
+    const rows = [0, 1, 2, 3].map((s) => [new Value(1 + s), new Value(2 - s)])
+    // Each sample's two records look alike but for the bias, and their slots advance evenly.
+    const loss = Value.sum(
+      rows.map((x) => Value.dot(x, w.slice(0, 2)).mul(Value.dot(x, w.slice(2, 4)).add(b))),
+    )
+    const graph = compileGraph({ output: loss, parameters: [...w, b], inputs: rows.flat() })
+    loss.backward()
+    expect(graph.forward()).toBe(loss.data)
+    graph.backward()
+    expect(Array.from(graph.parameterGrad)).toEqual([...w, b].map((parameter) => parameter.grad))
+  })
+
+  it('adds each row’s gradient when every row of a layer reads the same xs', () => {
+    const p = new Value(0.5)
+    const q = new Value(-1.5)
+    const squares = Array.from({ length: 4 }, () => {
+      const d = Value.dot([p], [q])
+      return d.mul(d)
+    })
+    const loss = Value.sum(squares)
+    const graph = compileGraph({ output: loss, parameters: [p, q] })
+    loss.backward()
+    graph.forward()
+    graph.backward()
+    expect(Array.from(graph.parameterGrad)).toEqual([p.grad, q.grad]) // 9, -3
+  })
+
   it('names the op whose result overflows in a linear layer, as the scalar replay does', () => {
     for (const withBiases of [true, false]) {
       const { loss, parameters, inputs } = layeredGraph(5, [2, 3], 'linear', 2, withBiases)

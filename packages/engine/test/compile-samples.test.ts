@@ -18,6 +18,7 @@ import {
   UnknownOptionError,
   UnreachableValueError,
   Value,
+  zeroGrad,
 } from '../src/index.js'
 import { catchError } from './support/catch-error.js'
 
@@ -234,6 +235,39 @@ describe('compileGraph with samples', () => {
     const everySample = shape('every sample')
     expect(shape('first sample')).toEqual(everySample)
     expect(everySample.rows.filter((rows) => rows === 20)).toHaveLength(3)
+  })
+
+  it.each([
+    ['the lone dot first', false],
+    ['the biased dot first', true],
+  ])('keeps a biased neuron and a lone dot of the model apart (%s)', (_, biasedFirst) => {
+    // Outside the samples, the parameter-only `p · p` leaves the two heads' records neighbours.
+    const w = [0.5, 0.25, 0.75, 1.5].map((data) => new Value(data))
+    const b = new Value(10)
+    const p = new Value(2)
+    const model = (x: Value[]) => {
+      const lone = Value.dot(x, w.slice(0, 2))
+      const biased = Value.dot(x, w.slice(2, 4)).add(b)
+      return biasedFirst ? [biased, p.mul(p).mul(lone)] : [lone, p.mul(p).mul(biased)]
+    }
+    for (const samples of [2, 4, 5, 8]) {
+      const rows = Array.from({ length: samples }, (_, s) => [new Value(1 + s), new Value(2 - s)])
+      const lossOf = (outputs: Value[][]) => Value.sum(outputs.map(([a, c]) => a!.mul(c!)))
+      const outputs = rows.map((x, s) => (s === 0 ? model(x) : [new Value(0), new Value(0)]))
+      const parameters = [...w, b, p]
+      const graph = compileGraph({
+        output: lossOf(outputs),
+        parameters,
+        inputs: rows.flat(),
+        samples: { inputs: rows, outputs },
+      })
+      const dynamic = lossOf(rows.map(model))
+      zeroGrad(parameters)
+      dynamic.backward()
+      expect(graph.forward()).toBe(dynamic.data)
+      graph.backward()
+      expect(Array.from(graph.parameterGrad)).toEqual(parameters.map((parameter) => parameter.grad))
+    }
   })
 
   it('names the failing op when a copied sample overflows, as the full graph does', () => {

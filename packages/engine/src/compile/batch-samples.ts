@@ -65,7 +65,10 @@ export function batchSamples(records: Int32Array, slotCount: number): Int32Array
       let member = second
       while (member >= 0 && placed[member] === 0) {
         const memberAt = member * RECORD_WIDTH
+        // Rows of a layer that read the same xs would add their gradients into the same slots
+        // at once in the kernel's `G·W`: such a layer (the same dot computed again) stays apart.
         const continues =
+          (!layer || aStep !== 0) &&
           shapeOf[member] === shapeOf[index] &&
           records[memberAt + OUT] === out + members * outStep &&
           records[memberAt + A] === records[at + A]! + members * aStep &&

@@ -58,6 +58,8 @@ export function mergeRuns(records: Int32Array, runStarts?: Uint8Array): Int32Arr
 function sameShape(records: Int32Array, first: number, other: number): boolean {
   return (
     records[first + CODE] === records[other + CODE] &&
+    // A run's bias field says whether all of its repetitions add one.
+    records[first + BIAS]! >= 0 === records[other + BIAS]! >= 0 &&
     records[first + LENGTH] === records[other + LENGTH] &&
     records[first + ACTIVATION] === records[other + ACTIVATION] &&
     records[first + FLAGS] === records[other + FLAGS]
