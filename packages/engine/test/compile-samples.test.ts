@@ -292,6 +292,56 @@ describe('compileGraph with samples', () => {
   })
 })
 
+describe('compileGraph with samples that share', () => {
+  it('a Value every row holds, and an input outside the samples, as the full graph does', () => {
+    const built = (every: boolean) => {
+      const w = [0.5, -1, 2].map((data) => new Value(data))
+      const bias = new Value(1) // a constant feature: the same leaf in every row
+      const scale = new Value(3) // a declared input outside the samples, read by each
+      const model = (x: Value[]) => [Value.dot(x, w).tanh().mul(scale)]
+      const rows = [0.5, -2, 1].map((feature) => [new Value(feature), new Value(-feature), bias])
+      const outputs = rows.map((row, sample) =>
+        every || sample === 0 ? model(row) : [new Value(0)],
+      )
+      return compileGraph({
+        output: Value.sum(outputs.flat().map((output) => output.mul(output))),
+        parameters: w,
+        inputs: [...new Set(rows.flat()), scale],
+        observed: outputs.flat(),
+        ...(every ? {} : { samples: { inputs: rows, outputs } }),
+      })
+    }
+    const [everySample, firstSample] = [built(true), built(false)]
+    expect(replay(firstSample)).toEqual(replay(everySample))
+  })
+
+  it('labels, which name a copied sample’s node in errors, as the full graph does', () => {
+    const messages = [true, false].map((every) => {
+      const w = new Value(2)
+      const rows = [[new Value(1)], [new Value(1)]]
+      const model = (x: Value[]) => {
+        const h = x[0]!.mul(w)
+        h.label = 'h'
+        return [h]
+      }
+      const outputs = rows.map((row, sample) =>
+        every || sample === 0 ? model(row) : [new Value(0)],
+      )
+      const graph = compileGraph({
+        output: Value.sum(outputs.flat().map((output) => output.pow(0.5))),
+        parameters: [w],
+        inputs: rows.flat(),
+        ...(every ? {} : { samples: { inputs: rows, outputs } }),
+      })
+      graph.setInputs([1, 0]) // the second sample's h is 0, where √h has no slope
+      graph.forward()
+      return thrown(() => graph.backward()).message
+    })
+    expect(messages[1]).toBe(messages[0])
+    expect(messages[1]).toContain('labelled "h"')
+  })
+})
+
 describe('compileGraph refuses samples', () => {
   const declaration = () => {
     const { loss, parameters, inputs, samples } = batchGraph(
@@ -378,6 +428,25 @@ describe('compileGraph refuses samples', () => {
     )
     expect(error).toBeInstanceOf(UnreachableValueError)
     expect(error.message).toContain('sample output 0')
+  })
+
+  it('whose first sample’s outputs are another sample’s', () => {
+    const options = declaration()
+    const { inputs, outputs } = options.samples
+    for (const [name, first] of [
+      ['a stand-in', outputs[1]![0]!],
+      ['another sample’s input', inputs[2]![0]!],
+    ] as const) {
+      const error = thrown(() =>
+        compileGraph({
+          ...options,
+          output: Value.sum([options.output, first]),
+          samples: { inputs, outputs: [[first], outputs[1]!, outputs[2]!] },
+        }),
+      )
+      expect(error, name).toBeInstanceOf(InvalidOptionError)
+      expect(error.message).toContain('samples.outputs[0][0]: expected a value of the first sample')
+    }
   })
 
   it('whose first sample reads another sample', () => {

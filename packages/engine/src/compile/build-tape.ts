@@ -5,7 +5,7 @@ import { emitRecords } from './emit-records.js'
 import { fuseNeurons } from './fuse-neurons.js'
 import { mergeRuns } from './merge-runs.js'
 import { COMPUTED, type GraphDeclaration, type RecordedGraph, recordGraph } from './record-graph.js'
-import { replicateSamples } from './replicate-samples.js'
+import { type ReplicatedSamples, replicateSamples } from './replicate-samples.js'
 import { SUM, type Tape } from './tape.js'
 /**
  * Records the declared graph and lowers it to a tape: fusion, slot layout, one record per step,
@@ -31,7 +31,7 @@ export function buildTape(declaration: GraphDeclaration, batch: boolean): Tape {
   const replicated = graph.samples && replicateSamples(graph, emitted, slotOf, recordedSlots)
   const { records, operands } = replicated ?? emitted
   const slotCount = replicated?.slotCount ?? recordedSlots
-  const readSlot = replicated?.readSlot ?? ((slot: number) => slot)
+  const readSlot = (slot: number) => replicated?.copySlot(0, slot) ?? slot
   const standInAt = graph.samples?.observedStandIn
 
   const values = new Float64Array(slotCount).fill(1, onesStart, recordedSlots)
@@ -47,6 +47,7 @@ export function buildTape(declaration: GraphDeclaration, batch: boolean): Tape {
   declaration.inputs.forEach((input, index) => {
     describe(inputStart + index, input)
   })
+  if (replicated) copyRecorded(replicated, graph.samples!.rows, values, labels)
   const merged = mergeRuns(records, replicated?.copyStarts)
   return {
     records: batch ? batchSamples(merged, slotCount) : merged,
@@ -63,6 +64,24 @@ export function buildTape(declaration: GraphDeclaration, batch: boolean): Tape {
     ),
     values,
     labels,
+  }
+}
+
+/**
+ * The first sample's recorded values into its copy, so that the output holds its recorded value
+ * before the first `forward()`, and its labels onto every sample's copy, for error messages.
+ */
+function copyRecorded(
+  { copySlot, copiedSlots }: ReplicatedSamples,
+  rows: number,
+  values: Float64Array,
+  labels: Map<number, string>,
+): void {
+  for (const slot of copiedSlots) {
+    values[copySlot(0, slot)] = values[slot]!
+    const label = labels.get(slot)
+    if (label !== undefined)
+      for (let sample = 0; sample < rows; sample++) labels.set(copySlot(sample, slot), label)
   }
 }
 

@@ -36,10 +36,12 @@ export interface CompileGraphOptions {
    * graph is then built and recorded for the first sample only and replayed for all of them, so
    * compiling a batch of 100 costs about what one sample costs. `inputs[s]` are sample `s`'s input
    * leaves, each also listed in `inputs` above (which sets their place in `inputData`).
-   * `outputs[0]` are the values computed from `inputs[0]`, the parameters and constants; for every
-   * other sample, `outputs[s]` are new leaves that stand for the same computation of `inputs[s]`:
-   * build the rest of the graph (the loss over the batch) from them, and observe them like any
-   * other value. A sample whose computation branches on `.data` runs the first sample's branch.
+   * `outputs[0]` are the values computed from `inputs[0]`, the parameters, constants and declared
+   * inputs outside `samples` (which every sample then shares); for every other sample, `outputs[s]`
+   * are new leaves that stand for the same computation of `inputs[s]`: build the rest of the graph
+   * (the loss over the batch) from them, and observe them like any other value. A `Value` may sit
+   * in several rows (a constant feature). A sample whose computation branches on `.data` runs the
+   * first sample's branch.
    */
   samples?: CompileGraphSamples
 }

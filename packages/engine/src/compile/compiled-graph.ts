@@ -45,7 +45,10 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
   readonly parameters: readonly Value[]
   /** The inputs, in the order given to `compileGraph`. */
   readonly inputs: readonly Value[]
-  /** Number of nodes in the recorded graph (before fusion). */
+  /**
+   * Number of nodes in the recorded graph (before fusion); with `samples`, every sample's copy of
+   * the first sample's computation counts.
+   */
   readonly nodeCount: number
   /** The numbers' type: `'float64'` (the default, the `Value` API's numbers) or `'float32'`. */
   readonly precision: Precision
@@ -107,7 +110,10 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
     )
   }
 
-  /** The output's value after the last `forward()` (its recorded value before the first). */
+  /**
+   * The output's value after the last `forward()` (its recorded value before the first: with
+   * `samples`, as computed from the stand-ins' data).
+   */
   get value(): number {
     return this.values[this.tape.outputSlot]!
   }

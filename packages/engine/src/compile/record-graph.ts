@@ -101,7 +101,8 @@ export function recordGraph(declaration: GraphDeclaration): RecordedGraph {
   const parameterNodes = locate(nodes, parameters, 'parameter')
   const inputNodes = locate(nodes, inputs, 'input', sampleInputs)
   const observedNodes = locate(nodes, observed, 'observed', standInSet)
-  const recordedSamples = samples && locateSamples(nodes, samples, inputs, observed, standInSet)
+  const recordedSamples =
+    samples && locateSamples(nodes, samples, inputs, observed, sampleInputs, standInSet)
   const links = linkChildren(nodes, parameterNodes, inputNodes, recordedSamples?.standIns)
   return {
     nodes,
@@ -119,6 +120,7 @@ function locateSamples(
   samples: CompileGraphSamples,
   inputs: readonly Value[],
   observed: readonly Value[],
+  sampleInputs: ReadonlySet<Value>,
   standInSet: ReadonlySet<Value>,
 ): RecordedSamples {
   const rows = samples.inputs.length
@@ -139,6 +141,19 @@ function locateSamples(
         )
       inputIndex[sample * inputWidth + column] = index
     })
+  })
+  const firstRow = new Set(samples.inputs[0])
+  samples.outputs[0]!.forEach((output, column) => {
+    const otherSample =
+      standInSet.has(output) || (sampleInputs.has(output) && !firstRow.has(output))
+    if (otherSample)
+      throw new InvalidOptionError(
+        `samples.outputs[0][${column}]`,
+        output,
+        "a value of the first sample: computed from its inputs, or one of them, not another sample's",
+        '',
+        { functionName: 'compileGraph' },
+      )
   })
   const templateOutputs = locate(nodes, samples.outputs[0]!, 'sample output')
   const standIns = new Int32Array(rows * outputWidth).fill(-1)

@@ -28,10 +28,13 @@ export interface ReplicatedSamples {
   /** The nodes of the graph the tape stands for, as if it had been built for every sample. */
   readonly nodeCount: number
   /**
-   * Where the rest of the graph finds the value recorded at `slot`: a stand-in's sample output, the
-   * first sample's values in the first copy, anything else where it was.
+   * Where sample `sample`'s copy has the value the first sample's records had at `slot`; for a
+   * stand-in's slot, where its sample's output is; any other slot is where it was. The rest of the
+   * graph reads `copySlot(0, slot)`.
    */
-  readonly readSlot: (slot: number) => number
+  readonly copySlot: (sample: number, slot: number) => number
+  /** The slots of the first sample's computation, which every copy has a slot for. */
+  readonly copiedSlots: Int32Array
   /** Where sample `r`'s output `j` is, for `at = r · outputWidth + j`. */
   readonly outputSlot: (at: number) => number
 }
@@ -76,6 +79,9 @@ export function replicateSamples(
   let size = 0
   for (let slot = 0; slot < slotCount; slot++)
     if (slotClass[slot] === COPIED) slotValue[slot] = size++
+  const copiedSlots = new Int32Array(size)
+  for (let slot = 0; slot < slotCount; slot++)
+    if (slotClass[slot] === COPIED) copiedSlots[slotValue[slot]!] = slot
   const inputStart = graph.parameterNodes.length
   for (let column = 0; column < inputWidth; column++) {
     const slot = inputStart + inputIndex[column]!
@@ -146,7 +152,8 @@ export function replicateSamples(
     copyStarts,
     slotCount: copyStart + rows * size,
     nodeCount: standingFor(graph, templateNodeCount),
-    readSlot: (slot) => copySlot(0, slot),
+    copySlot,
+    copiedSlots,
     outputSlot,
   }
 }
@@ -174,11 +181,15 @@ function templateNodes(graph: RecordedGraph): Uint8Array {
   const count = kind.length
   const fromInputs = new Uint8Array(count)
   const otherSample = new Uint8Array(count)
+  // An input in the first sample's row is its own, even when other rows hold it too (a feature
+  // that is the same Value in every row): each copy reads its own row's at that column.
   inputIndex.forEach((index, at) => {
     const node = inputNodes[index]!
-    if (node < 0) return
-    if (at < inputWidth) fromInputs[node] = 1
-    else otherSample[node] = 1
+    if (node >= 0 && at < inputWidth) fromInputs[node] = 1
+  })
+  inputIndex.forEach((index, at) => {
+    const node = inputNodes[index]!
+    if (node >= 0 && at >= inputWidth && fromInputs[node] === 0) otherSample[node] = 1
   })
   // Which nodes depend on the first sample's inputs, and which on another sample's values.
   for (let node = 0; node < count; node++) {
