@@ -514,6 +514,25 @@ describe('a compiled graph of layers run for many samples', () => {
     expect(Array.from(graph.parameterGrad)).toEqual([p.grad, q.grad]) // 9, -3
   })
 
+  it('skips the inputs’ gradients when asked to, and nothing else', () => {
+    const { loss, parameters, inputs, outputs } = layeredGraph(13, [5, 16, 8, 1], 'relu')
+    const declaration = { output: loss, parameters, inputs, observed: outputs }
+    const replayed = (inputGradients: boolean) => {
+      const graph = compileGraph({ ...declaration, inputGradients })
+      graph.forward()
+      graph.backward()
+      return graph
+    }
+    const [all, parametersOnly] = [replayed(true), replayed(false)]
+    expect(parametersOnly.value).toBe(all.value)
+    expect(Array.from(parametersOnly.parameterGrad)).toEqual(Array.from(all.parameterGrad))
+    expect(all.inputGrad.some((grad) => grad !== 0)).toBe(true)
+    expect(parametersOnly.inputGrad.every((grad) => grad === 0)).toBe(true)
+    expect(
+      catchError(() => compileGraph({ ...declaration, inputGradients: 'no' as never })),
+    ).toBeInstanceOf(InvalidOptionError)
+  })
+
   it('names the op whose result overflows in a linear layer, as the scalar replay does', () => {
     for (const withBiases of [true, false]) {
       const { loss, parameters, inputs } = layeredGraph(5, [2, 3], 'linear', 2, withBiases)

@@ -138,6 +138,8 @@ function record(
     inputs: leaves.inputs,
     observed: [...(penalised ? [dataLoss] : []), ...outputs.flat()],
     precision: context.precision,
+    // A step reads the parameters' gradients only.
+    inputGradients: false,
     ...(samples && { samples }),
   })
   // compileGraph refuses a declared leaf the loss does not reach, and a model may well ignore a

@@ -2,8 +2,10 @@ import {
   A,
   A_ROW_STRIDE,
   A_STRIDE,
+  ACTIVATION,
   B,
   B_STRIDE,
+  BIAS,
   BIAS_STRIDE,
   CODE,
   DOT,
@@ -15,6 +17,7 @@ import {
   RECORD_WIDTH,
   REPEAT,
   ROWS,
+  SUM,
   W_RANGE,
   X_RANGE,
 } from './tape.js'
@@ -34,7 +37,7 @@ import {
  */
 export function batchSamples(records: Int32Array, slotCount: number): Int32Array {
   const count = records.length / RECORD_WIDTH
-  const { nextAlike, shapeOf } = linkAlike(records)
+  const { nextAlike, shapeOf, kindOf } = linkAlike(records)
   // The record that writes each slot (a run's first output), so that a group's next member is
   // found where its output must be.
   const writer = new Int32Array(slotCount).fill(-1)
@@ -46,6 +49,38 @@ export function batchSamples(records: Int32Array, slotCount: number): Int32Array
   const pending = new Uint8Array(slotCount)
   for (let at = 0; at < records.length; at += RECORD_WIDTH) markOutputs(records, at, pending, 1)
   const placed = new Uint8Array(count)
+  /**
+   * How many records the group of the one at `index` with `second` as its second member takes in
+   * (`cap` at most), placing them when `place`: each next member's slots continue the steps from
+   * the first to the second, and it reads only what is computed at the group's place.
+   */
+  const groupSize = (index: number, second: number, cap: number, place: boolean) => {
+    const at = index * RECORD_WIDTH
+    const next = second * RECORD_WIDTH
+    const layer = kindOf[index] === LAYER
+    const outStep = records[next + OUT]! - records[at + OUT]!
+    const aStep = records[next + A]! - records[at + A]!
+    const bStep = layer ? 0 : records[next + B]! - records[at + B]!
+    // Rows of a layer that read the same xs would add their gradients into the same slots at
+    // once in the kernel's `G·W`: such a layer (the same dot computed again) stays apart.
+    if (layer && aStep === 0) return 1
+    let members = 1
+    let member = second
+    while (member >= 0 && placed[member] === 0 && members < cap) {
+      const memberAt = member * RECORD_WIDTH
+      const continues =
+        shapeOf[member] === shapeOf[index] &&
+        records[memberAt + OUT] === records[at + OUT]! + members * outStep &&
+        records[memberAt + A] === records[at + A]! + members * aStep &&
+        records[memberAt + B] === records[at + B]! + members * bStep
+      if (!continues || !operandsReady(records, memberAt, pending, kindOf[index]!)) break
+      if (place) placed[member] = 1
+      members++
+      const nextOut = records[at + OUT]! + members * outStep
+      member = nextOut < slotCount ? writer[nextOut]! : -1
+    }
+    return members
+  }
   const batched = new Int32Array(records.length)
   let length = 0
   for (let index = 0; index < count; index++) {
@@ -53,41 +88,21 @@ export function batchSamples(records: Int32Array, slotCount: number): Int32Array
     placed[index] = 1
     const at = index * RECORD_WIDTH
     batched.set(records.subarray(at, at + RECORD_WIDTH), length)
-    const layer = isLayer(records, at)
-    const second = secondMember(records, index, nextAlike, placed, pending, layer)
-    let members = 1
-    if (second >= 0) {
+    const second = secondMember(records, index, nextAlike, kindOf, placed, pending, groupSize)
+    const members = second >= 0 ? groupSize(index, second, count, true) : 1
+    if (members > 1) {
       const next = second * RECORD_WIDTH
       const outStep = records[next + OUT]! - records[at + OUT]!
       const aStep = records[next + A]! - records[at + A]!
-      const bStep = layer ? 0 : records[next + B]! - records[at + B]!
-      const out = records[at + OUT]!
-      let member = second
-      while (member >= 0 && placed[member] === 0) {
-        const memberAt = member * RECORD_WIDTH
-        // Rows of a layer that read the same xs would add their gradients into the same slots
-        // at once in the kernel's `G·W`: such a layer (the same dot computed again) stays apart.
-        const continues =
-          (!layer || aStep !== 0) &&
-          shapeOf[member] === shapeOf[index] &&
-          records[memberAt + OUT] === out + members * outStep &&
-          records[memberAt + A] === records[at + A]! + members * aStep &&
-          records[memberAt + B] === records[at + B]! + members * bStep
-        if (!continues || !operandsReady(records, memberAt, pending)) break
-        placed[member] = 1
-        members++
-        const nextOut = out + members * outStep
-        member = nextOut < slotCount ? writer[nextOut]! : -1
-      }
-      if (members > 1 && layer) {
+      if (kindOf[index] === LAYER) {
         batched[length + ROWS] = members
         batched[length + OUT_ROW_STRIDE] = outStep
         batched[length + A_ROW_STRIDE] = aStep
-      } else if (members > 1) {
+      } else {
         batched[length + REPEAT] = members
         batched[length + OUT_STRIDE] = outStep
         batched[length + A_STRIDE] = aStep
-        batched[length + B_STRIDE] = bStep
+        batched[length + B_STRIDE] = records[next + B]! - records[at + B]!
       }
     }
     markOutputs(batched, length, pending, 0)
@@ -104,19 +119,31 @@ export function batchSamples(records: Int32Array, slotCount: number): Int32Array
 const PARTNER_SEARCH = 128
 
 /**
- * The record that can follow the one at `index` as the second member of its group: the first of
- * the next records of its shape that is not placed yet, reads only computed slots and lies at
- * non-negative steps from it (an output after it), or -1.
+ * How many members a candidate group is followed to when the search compares candidates: enough to
+ * tell a short run (a sample's ten classes) from a run across the samples of a batch.
+ */
+const GROUP_PROBE = 64
+
+/**
+ * The record that can follow the one at `index` as the second member of its group, or -1: of the
+ * next records of its shape that are not placed yet, read only computed slots and lie at
+ * non-negative steps from it (an output after it), the one whose group takes in the most records,
+ * the nearest among equals. A loss's op for one class of one sample may go on along the classes
+ * (its nearest partner) or along the samples; the longer way makes fewer, longer records.
  */
 function secondMember(
   records: Int32Array,
   index: number,
   nextAlike: Int32Array,
+  kindOf: Uint8Array,
   placed: Uint8Array,
   pending: Uint8Array,
-  layer: boolean,
+  groupSize: (index: number, second: number, cap: number, place: boolean) => number,
 ): number {
   const at = index * RECORD_WIDTH
+  const layer = kindOf[index] === LAYER
+  let best = -1
+  let bestSize = 1
   let candidate = nextAlike[index]!
   for (let tried = 0; candidate >= 0 && tried < PARTNER_SEARCH; tried++) {
     const next = candidate * RECORD_WIDTH
@@ -124,11 +151,18 @@ function secondMember(
       records[next + OUT]! > records[at + OUT]! &&
       records[next + A]! >= records[at + A]! &&
       (layer || records[next + B]! >= records[at + B]!)
-    if (placed[candidate] === 0 && stepsForward && operandsReady(records, next, pending))
-      return candidate
+    const ready = operandsReady(records, next, pending, kindOf[index]!)
+    if (placed[candidate] === 0 && stepsForward && ready) {
+      const size = groupSize(index, candidate, GROUP_PROBE, false)
+      if (size > bestSize) {
+        best = candidate
+        bestSize = size
+        if (size === GROUP_PROBE) break
+      }
+    }
     candidate = nextAlike[candidate]!
   }
-  return -1
+  return best
 }
 
 /**
@@ -155,30 +189,71 @@ function isSingleOp(records: Int32Array, at: number): boolean {
   return records[at + CODE] !== DOT && records[at + REPEAT] === 1 && records[at + LENGTH] === 0
 }
 
+// What a record that may be batched is (`kindOf`; 0 for one that is not).
+/** A layer: the same weights and biases for every sample, each reading its own xs. */
+const LAYER = 1
+/** A one- or two-input op. */
+const SINGLE_OP = 2
 /**
- * For each record that may be batched, its shape (`shapeOf`: the same number for records of the
- * same op and shape, for a layer the same weights and biases; -1 for a record that is not batched)
- * and the index of the next record of that shape (`nextAlike`, or -1).
+ * A `dot` or `sum` whose operands are both the sample's own (a loss's sum over a sample's classes,
+ * its dot with the sample's labels): the samples' records become one record with a repeat.
  */
-function linkAlike(records: Int32Array): { nextAlike: Int32Array; shapeOf: Int32Array } {
+const OWN_DOT = 3
+
+/**
+ * For each record that may be batched, its kind (`kindOf`), its shape (`shapeOf`: the same number
+ * for records of the same kind and shape, for a layer the same weights and biases; -1 for a record
+ * that is not batched) and the index of the next record of that shape (`nextAlike`, or -1). A dot
+ * over ranges is a layer when another record has its weights and biases, else one of a sample's own.
+ */
+function linkAlike(records: Int32Array): {
+  nextAlike: Int32Array
+  shapeOf: Int32Array
+  kindOf: Uint8Array
+} {
   const count = records.length / RECORD_WIDTH
   const nextAlike = new Int32Array(count).fill(-1)
   const shapeOf = new Int32Array(count).fill(-1)
+  const kindOf = new Uint8Array(count)
+  const layerKey = (at: number) =>
+    `layer ${records.subarray(at + B, at + BIAS_STRIDE + 1).join(' ')}`
+  const layers = new Map<string, number>()
+  for (let at = 0; at < records.length; at += RECORD_WIDTH)
+    if (isLayer(records, at)) layers.set(layerKey(at), (layers.get(layerKey(at)) ?? 0) + 1)
   const shapes = new Map<string, { id: number; last: number }>()
   for (let index = 0; index < count; index++) {
     const at = index * RECORD_WIDTH
     let key: string
-    if (isLayer(records, at))
-      key = `layer ${records.subarray(at + B, at + BIAS_STRIDE + 1).join(' ')}`
-    else if (isSingleOp(records, at)) key = `op ${records[at + CODE]} ${records[at + FLAGS]}`
-    else continue
+    if (isLayer(records, at) && layers.get(layerKey(at))! > 1) {
+      key = layerKey(at)
+      kindOf[index] = LAYER
+    } else if (isSingleOp(records, at)) {
+      key = `op ${records[at + CODE]} ${records[at + FLAGS]}`
+      kindOf[index] = SINGLE_OP
+    } else if (isOwnDot(records, at)) {
+      key = `dot ${records[at + CODE]} ${records[at + LENGTH]} ${records[at + FLAGS]} ${records[at + ACTIVATION]}`
+      kindOf[index] = OWN_DOT
+    } else continue
     const shape = shapes.get(key) ?? { id: shapes.size, last: -1 }
     if (shape.last >= 0) nextAlike[shape.last] = index
     else shapes.set(key, shape)
     shape.last = index
     shapeOf[index] = shape.id
   }
-  return { nextAlike, shapeOf }
+  return { nextAlike, shapeOf, kindOf }
+}
+
+/** Whether the record at `at` is a single `dot` or `sum` over two slot ranges, without a bias. */
+function isOwnDot(records: Int32Array, at: number): boolean {
+  const code = records[at + CODE]
+  const ranges = X_RANGE | W_RANGE
+  return (
+    (code === DOT || code === SUM) &&
+    (records[at + FLAGS]! & ranges) === ranges &&
+    records[at + REPEAT] === 1 &&
+    records[at + ROWS] === 1 &&
+    records[at + BIAS]! < 0
+  )
 }
 
 /** Sets `pending` to `mark` for every slot the record at `at` writes. */
@@ -193,15 +268,23 @@ function markOutputs(records: Int32Array, at: number, pending: Uint8Array, mark:
 }
 
 /**
- * Whether the single record or layer at `at` reads only slots already computed: its xs (a layer's
- * weights and biases are those of the group it joins) or its operands.
+ * Whether the record at `at`, of kind `kind`, reads only slots already computed: a layer its xs
+ * (its weights and biases are those of the group it joins), a sample's own dot both its ranges, an
+ * op its operands.
  */
-function operandsReady(records: Int32Array, at: number, pending: Uint8Array): boolean {
+function operandsReady(
+  records: Int32Array,
+  at: number,
+  pending: Uint8Array,
+  kind: number,
+): boolean {
   const a = records[at + A]!
-  if (records[at + CODE] === DOT) {
-    for (let k = 0; k < records[at + LENGTH]!; k++) if (pending[a + k] === 1) return false
+  const b = records[at + B]!
+  if (kind === LAYER || kind === OWN_DOT) {
+    const length = records[at + LENGTH]!
+    for (let k = 0; k < length; k++) if (pending[a + k] === 1) return false
+    if (kind === OWN_DOT) for (let k = 0; k < length; k++) if (pending[b + k] === 1) return false
     return true
   }
-  const b = records[at + B]!
   return pending[a] === 0 && (b < 0 || pending[b] === 0)
 }

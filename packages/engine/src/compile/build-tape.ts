@@ -10,9 +10,14 @@ import { SUM, type Tape } from './tape.js'
 /**
  * Records the declared graph and lowers it to a tape: fusion, slot layout, one record per step,
  * every sample's copy of the first sample's records (with `samples`), merged runs, and with
- * `batch`, the samples of a batch gathered into batched layers.
+ * `batch`, the samples of a batch gathered into batched layers. Without `inputGradients`, no record
+ * passes a gradient to an input.
  */
-export function buildTape(declaration: GraphDeclaration, batch: boolean): Tape {
+export function buildTape(
+  declaration: GraphDeclaration,
+  batch: boolean,
+  inputGradients = true,
+): Tape {
   const graph = recordGraph(declaration)
   const { nodes } = graph
   const count = nodes.length
@@ -27,7 +32,7 @@ export function buildTape(declaration: GraphDeclaration, batch: boolean): Tape {
   // Every sum runs as a dot with ones, which sit after all other slots.
   const onesStart = layout.slotCount
   const recordedSlots = onesStart + longestSum(graph)
-  const emitted = emitRecords(graph, fusion, slotOf, onesStart)
+  const emitted = emitRecords(graph, fusion, slotOf, onesStart, inputGradients)
   const replicated = graph.samples && replicateSamples(graph, emitted, slotOf, recordedSlots)
   const { records, operands } = replicated ?? emitted
   const slotCount = replicated?.slotCount ?? recordedSlots

@@ -44,6 +44,12 @@ export interface CompileGraphOptions {
    * first sample's branch.
    */
   samples?: CompileGraphSamples
+  /**
+   * Whether `backward()` computes the inputs' gradients (`inputGrad`). Default `true`; `false`
+   * leaves `inputGrad` at 0 and spares the work, such as a batch's first layer's `G·W`, for a
+   * training step that reads only the parameters' gradients.
+   */
+  inputGradients?: boolean
 }
 
 /** {@link CompileGraphOptions} for a float32 graph, whose arrays are `Float32Array`s. */
@@ -103,6 +109,7 @@ export function compileGraph(options: CompileGraphOptions): CompiledGraph<FloatA
     'precision',
     'simd',
     'samples',
+    'inputGradients',
   ])
   const { output } = options
   if (!(output instanceof Value))
@@ -126,9 +133,14 @@ export function compileGraph(options: CompileGraphOptions): CompiledGraph<FloatA
     throw new InvalidOptionError('simd', simd, 'true or false', '', {
       functionName: 'compileGraph',
     })
+  const inputGradients = options.inputGradients ?? true
+  if (typeof inputGradients !== 'boolean')
+    throw new InvalidOptionError('inputGradients', inputGradients, 'true or false', '', {
+      functionName: 'compileGraph',
+    })
   const samples = sampleDeclaration(options.samples)
   const batch = simd && simdAvailable()
-  const tape = buildTape({ output, parameters, inputs, observed, samples }, batch)
+  const tape = buildTape({ output, parameters, inputs, observed, samples }, batch, inputGradients)
   return new CompiledGraph(tape, [...parameters], [...inputs], { precision, simd: batch })
 }
 

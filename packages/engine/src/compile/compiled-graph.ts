@@ -64,7 +64,10 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
   readonly parameterGrad: Data
   /** Input data, one slot per input; write the next sample or batch here. */
   readonly inputData: Data
-  /** Gradient of the output with respect to each input, added to by every `backward()`. */
+  /**
+   * Gradient of the output with respect to each input, added to by every `backward()` (left at 0
+   * when compiled with `inputGradients: false`).
+   */
   readonly inputGrad: Data
   /** Values of the observed nodes after the last `forward()`, in the order given. */
   readonly observedData: Data

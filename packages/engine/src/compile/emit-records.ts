@@ -1,5 +1,5 @@
 import type { Fusion } from './fuse-neurons.js'
-import { COMPUTED, CONSTANT, type RecordedGraph } from './record-graph.js'
+import { COMPUTED, CONSTANT, INPUT, type RecordedGraph } from './record-graph.js'
 import {
   A,
   ACTIVATION,
@@ -30,8 +30,12 @@ export function emitRecords(
   fusion: Fusion,
   slotOf: Int32Array,
   onesStart: number,
+  inputGradients = true,
 ): EmittedRecords {
   const { nodes, kind, childStart, childList, opOf } = graph
+  // A constant's gradient is never computed, nor an input's when nobody asked for them.
+  const receivesGradient = (node: number) =>
+    kind[node] !== CONSTANT && (inputGradients || kind[node] !== INPUT)
   let recordCount = 0
   for (let node = 0; node < nodes.length; node++)
     if (kind[node] === COMPUTED && fusion.absorbed[node] === 0) recordCount++
@@ -49,7 +53,7 @@ export function emitRecords(
     let flags = rangeFlag
     for (let edge = start; edge < end; edge++) {
       const child = childList[edge]!
-      if (kind[child] !== CONSTANT) flags |= gradFlag
+      if (receivesGradient(child)) flags |= gradFlag
       if (slotOf[child] !== first + (edge - start)) flags &= ~rangeFlag
     }
     records[at + FLAGS]! |= flags
@@ -88,13 +92,13 @@ export function emitRecords(
       records[at + FLAGS]! |= W_RANGE
       records[at + ACTIVATION] = NO_ACTIVATION
     } else {
-      // An op of one or two inputs; a constant input's gradient is never computed.
+      // An op of one or two operands.
       records[at] = op
       records[at + A] = slotOf[childList[start]!]!
-      if (kind[childList[start]!] !== CONSTANT) records[at + FLAGS]! |= X_GRAD
+      if (receivesGradient(childList[start]!)) records[at + FLAGS]! |= X_GRAD
       if (end - start === 2) {
         records[at + B] = slotOf[childList[start + 1]!]!
-        if (kind[childList[start + 1]!] !== CONSTANT) records[at + FLAGS]! |= W_GRAD
+        if (receivesGradient(childList[start + 1]!)) records[at + FLAGS]! |= W_GRAD
       }
     }
     at += RECORD_WIDTH

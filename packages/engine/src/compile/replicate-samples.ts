@@ -144,7 +144,12 @@ export function replicateSamples(
           if (template[recordNodes[copied]!] === 1) emit(copied, sample)
       }
   }
-  for (const index of deferred) emit(index, 0)
+  // What reads the samples' outputs (a loss) runs each sample alike: batchSamples gathers each of
+  // its ops across the samples, which it cannot do once a sample's ops are merged into short runs.
+  for (const index of deferred) {
+    copyStarts[length / RECORD_WIDTH] = 1
+    emit(index, 0)
+  }
 
   return {
     records: out,
