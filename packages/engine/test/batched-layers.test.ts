@@ -514,6 +514,34 @@ describe('a compiled graph of layers run for many samples', () => {
     expect(Array.from(graph.parameterGrad)).toEqual([p.grad, q.grad]) // 9, -3
   })
 
+  it('adds each row’s gradient when the rows read overlapping windows, as a convolution does', () => {
+    const x = [1, 2, 3, 4, 5].map((data) => new Value(data / 4))
+    const weights = [
+      [0.5, -1],
+      [2, 0.25],
+    ].map((row) => row.map((data) => new Value(data)))
+    const outputs: Value[] = []
+    for (let start = 0; start < 4; start++)
+      for (const row of weights) outputs.push(Value.dot(x.slice(start, start + 2), row).tanh())
+    const loss = Value.sum(outputs)
+    const graph = compileGraph({ output: loss, parameters: weights.flat(), inputs: x })
+    loss.backward()
+    graph.forward()
+    graph.backward()
+    expect(
+      relativeDifference(
+        graph.inputGrad,
+        x.map((input) => input.grad),
+      ),
+    ).toBeLessThan(1e-15)
+    expect(
+      relativeDifference(
+        graph.parameterGrad,
+        weights.flat().map((weight) => weight.grad),
+      ),
+    ).toBeLessThan(1e-15)
+  })
+
   it('skips the inputs’ gradients when asked to, and nothing else', () => {
     const { loss, parameters, inputs, outputs } = layeredGraph(13, [5, 16, 8, 1], 'relu')
     const declaration = { output: loss, parameters, inputs, observed: outputs }
@@ -531,6 +559,45 @@ describe('a compiled graph of layers run for many samples', () => {
     expect(
       catchError(() => compileGraph({ ...declaration, inputGradients: 'no' as never })),
     ).toBeInstanceOf(InvalidOptionError)
+  })
+
+  it('leaves every input gradient at 0 without them, whatever op reads the input', () => {
+    const [x, y, b] = [new Value(0.5), new Value(0.25), new Value(0.1)]
+    const w = new Value(2)
+    // A one-input op, a sum with a parameter's term, a neuron whose bias is an input.
+    const output = Value.sum([
+      x.tanh().mul(w),
+      Value.sum([y, w.mul(3)]),
+      Value.dot([w], [new Value(2)])
+        .add(b)
+        .tanh(),
+    ])
+    for (const simd of [true, false]) {
+      const graph = compileGraph({
+        output,
+        parameters: [w],
+        inputs: [x, y, b],
+        inputGradients: false,
+        simd,
+      })
+      graph.forward()
+      graph.backward()
+      output.backward()
+      expect(Array.from(graph.inputGrad)).toEqual([0, 0, 0])
+      expect(graph.parameterGrad[0]).toBeCloseTo(w.grad, 14)
+      w.grad = 0
+    }
+    // An input gradient that would overflow is not computed, so nothing is thrown.
+    const tiny = new Value(1e-320)
+    const graph = compileGraph({
+      output: tiny.log().mul(w),
+      parameters: [w],
+      inputs: [tiny],
+      inputGradients: false,
+    })
+    graph.forward()
+    graph.backward()
+    expect(graph.inputGrad[0]).toBe(0)
   })
 
   it('names the op whose result overflows in a linear layer, as the scalar replay does', () => {
@@ -726,6 +793,30 @@ describe('float32', () => {
     const graph = compileGraph({ output: x.mul(2), inputs: [x], precision: 'float32' })
     expect(() => graph.setInputs([1e39])).toThrow(InvalidOperandError)
     expect(graph.inputData[0]).toBe(1)
+  })
+
+  it('names what overflows float32, though float64 would hold it', () => {
+    const x = new Value(1e30)
+    const w = new Value(1e10)
+    const b = new Value(1)
+    for (const [output, parameters, op] of [
+      [Value.dot([x], [w]).mul(2), [w], 'dot'],
+      [Value.dot([x], [w]).add(b).tanh(), [w, b], 'dot'],
+      [x.mul(w), [w], 'mul'],
+    ] as const)
+      for (const simd of [true, false]) {
+        const graph = compileGraph({
+          output,
+          parameters: [...parameters],
+          inputs: [x],
+          precision: 'float32',
+          simd,
+        })
+        const error = catchError(() => graph.forward()) as NonFiniteResultError
+        expect(error).toBeInstanceOf(NonFiniteResultError)
+        expect(error.op).toBe(op)
+        expect(error.result).toBe(Number.POSITIVE_INFINITY)
+      }
   })
 
   it('refuses a precision or simd option it does not know', () => {

@@ -270,6 +270,59 @@ describe('compileGraph with samples', () => {
     }
   })
 
+  it('names the failure the scalar replay meets first when several samples fail', () => {
+    // Sample 0's exp overflows, and so does sample 2's sum, which the batched sums run first.
+    const forwardMessage = (simd: boolean) => {
+      const w = new Value(1)
+      const xs = Array.from({ length: 4 }, () => Array.from({ length: 3 }, () => new Value(0.1)))
+      const first = xs[0]!.map((x) => x.mul(w))
+      const outputs = xs.map((_, s) => (s === 0 ? first : first.map(() => new Value(0))))
+      const graph = compileGraph({
+        output: Value.sum(outputs.map((row) => Value.sum(row).exp())),
+        parameters: [w],
+        inputs: xs.flat(),
+        samples: { inputs: xs, outputs },
+        simd,
+      })
+      const data = xs.flat().map(() => 0.1)
+      data[0] = 1000
+      data[6] = 1e308
+      data[7] = 1e308
+      graph.setInputs(data)
+      return thrown(() => graph.forward()).message
+    }
+    expect(forwardMessage(true)).toBe(forwardMessage(false))
+    expect(forwardMessage(true)).toMatch(/^exp\(1000\.2\)/)
+    // Backward: two samples' gradients overflow at different ops.
+    const backwardMessage = (simd: boolean) => {
+      const w = new Value(1)
+      const xs = Array.from({ length: 4 }, () => [new Value(1), new Value(1)])
+      const labels = xs.map(() => [new Value(1), new Value(1), new Value(1)])
+      const first = xs[0]!.map((x) => x.mul(w))
+      const outputs = xs.map((_, s) => (s === 0 ? first : first.map(() => new Value(0))))
+      const terms = outputs.map((row, s) => {
+        const [l0, l1, l2] = labels[s]!
+        return Value.sum(row).mul(l0!).mul(l1!).mul(l2!)
+      })
+      const graph = compileGraph({
+        output: Value.sum(terms),
+        parameters: [w],
+        inputs: [...xs.flat(), ...labels.flat()],
+        samples: { inputs: xs, outputs },
+        simd,
+      })
+      // Tiny features keep the forward pass finite; the products of labels overflow backward,
+      // at sample 0's (sum · l0) and at sample 1's sum.
+      const data = [...xs.flat().map(() => 1e-300), ...labels.flat().map(() => 1)]
+      data.splice(8, 3, 1, 1e200, 1e200)
+      data.splice(11, 3, 1e200, 1e200, 1)
+      graph.setInputs(data)
+      graph.forward()
+      return thrown(() => graph.backward()).message
+    }
+    expect(backwardMessage(true)).toBe(backwardMessage(false))
+  })
+
   it('names the failing op when a copied sample overflows, as the full graph does', () => {
     const batch: Batch = {
       sizes: [2, 3, 1],

@@ -61,9 +61,10 @@ export function batchSamples(records: Int32Array, slotCount: number): Int32Array
     const outStep = records[next + OUT]! - records[at + OUT]!
     const aStep = records[next + A]! - records[at + A]!
     const bStep = layer ? 0 : records[next + B]! - records[at + B]!
-    // Rows of a layer that read the same xs would add their gradients into the same slots at
-    // once in the kernel's `G·W`: such a layer (the same dot computed again) stays apart.
-    if (layer && aStep === 0) return 1
+    // Rows of a layer whose xs overlap (the same dot computed again, or a convolution's windows)
+    // would add their gradients into the same slots at once in the kernel's `G·W`: such rows stay
+    // apart.
+    if (layer && aStep < records[at + LENGTH]!) return 1
     let members = 1
     let member = second
     while (member >= 0 && placed[member] === 0 && members < cap) {

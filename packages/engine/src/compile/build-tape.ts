@@ -56,6 +56,7 @@ export function buildTape(
   const merged = mergeRuns(records, replicated?.copyStarts)
   return {
     records: batch ? batchSamples(merged, slotCount) : merged,
+    scalarRecords: merged,
     operands,
     nodeCount: replicated?.nodeCount ?? count,
     slotCount,
@@ -69,6 +70,7 @@ export function buildTape(
     ),
     values,
     labels,
+    inputGradients,
   }
 }
 

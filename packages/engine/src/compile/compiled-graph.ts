@@ -1,7 +1,7 @@
 import { allFinite } from '@mg/common'
 import { NonFiniteGradientError } from '../errors.js'
 import type { Value } from '../value.js'
-import { nonFiniteGradient, nonFiniteResult } from './diagnose.js'
+import { backwardFailure, forwardFailure } from './diagnose.js'
 import { checkInputData, checkTape, nonFiniteLeaf } from './leaf-checks.js'
 import { replayBackward, replayForward } from './replay.js'
 import { allocateGraphMemory, type GraphMemory } from './simd/graph-memory.js'
@@ -134,7 +134,7 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
     if (!allFinite(this.values, parameterCount + inputCount))
       throw nonFiniteLeaf(this.values, this.parameters, this.inputs)
     const failed = replayForward(records, operands, this.memory, this.failure)
-    if (failed >= 0) throw nonFiniteResult(this.tape, this.values, failed, this.failure[0]!)
+    if (failed >= 0) throw forwardFailure(this.tape, this.memory, failed, this.failure[0]!)
     for (let index = 0; index < observedSlots.length; index++)
       this.observedData[index] = this.values[observedSlots[index]!]!
     return this.value
@@ -158,9 +158,13 @@ export class CompiledGraph<Data extends FloatArray = Float64Array> {
     if (outputSlot < leafEnd) grads[outputSlot]! += 1
     else grads[outputSlot] = 1
     const failed = replayBackward(records, operands, this.memory, this.failure)
-    if (failed >= 0) throw nonFiniteGradient(this.tape, grads, failed, this.failure[0]!)
-    if (allFinite(grads, leafEnd)) return
-    for (let slot = 0; slot < leafEnd; slot++) {
+    if (failed >= 0) throw backwardFailure(this.tape, this.memory, failed, this.failure[0]!)
+    // Without input gradients, what a record still added into an input (a one-input op's, a
+    // neuron's bias) is dropped, so that inputGrad stays 0 and nobody is told about it.
+    const checkedEnd = this.tape.inputGradients ? leafEnd : parameterCount
+    if (checkedEnd < leafEnd) grads.fill(0, checkedEnd, leafEnd)
+    if (allFinite(grads, checkedEnd)) return
+    for (let slot = 0; slot < checkedEnd; slot++) {
       const grad = grads[slot]!
       if (grad - grad !== 0) {
         const leaf =

@@ -23,6 +23,11 @@ import { OP_LIST, OPS, type UnaryOp } from '../ops.js'
 export interface Tape {
   /** The records, `RECORD_WIDTH` int32s each, in execution order. */
   readonly records: Int32Array
+  /**
+   * The same records before `batchSamples` gathered them (the same array when it did not): the
+   * order in which the scalar replay meets a failure, which an error names.
+   */
+  readonly scalarRecords: Int32Array
   /** Slot lists of the operands that are not stored side by side. */
   readonly operands: Int32Array
   /** Number of nodes in the recorded graph. */
@@ -36,6 +41,8 @@ export interface Tape {
   readonly values: Float64Array
   /** Labels of labelled nodes, by slot, for error messages. */
   readonly labels: ReadonlyMap<number, string>
+  /** Whether `backward()` gives the inputs' gradients (`compileGraph`'s `inputGradients`). */
+  readonly inputGradients: boolean
 }
 
 export const RECORD_WIDTH = 16
