@@ -22,13 +22,14 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 CELL_TIMEOUT = 300  # seconds; the longest cell trains a model
+KERNEL_STARTS = 3  # attempts; see start_kernel
 
 
 def main(source, target, kernel_name="deno"):
     with open(source, encoding="utf-8") as file:
         notebook = json.load(file)
     folder = os.path.dirname(os.path.abspath(source))
-    manager, client = start_new_kernel(kernel_name=kernel_name, cwd=folder, startup_timeout=120)
+    manager, client = start_kernel(kernel_name, folder)
     try:
         iopub = IOPub(client)
         iopub.wait_until_connected()
@@ -51,6 +52,19 @@ def main(source, target, kernel_name="deno"):
     with open(target, "w", encoding="utf-8") as file:
         json.dump(notebook, file, indent=1, ensure_ascii=False)
         file.write("\n")
+
+
+def start_kernel(kernel_name, folder):
+    """Starts the kernel, and again if it dies before it answers: jupyter_client picks free ports
+    and the kernel binds them a moment later, so another process started in between (the tests of
+    other packages run side by side) can take one, and Deno stops with AddrInUse."""
+    for attempt in range(KERNEL_STARTS):
+        try:
+            return start_new_kernel(kernel_name=kernel_name, cwd=folder, startup_timeout=120)
+        except RuntimeError:
+            if attempt == KERNEL_STARTS - 1:
+                raise
+            print(f"kernel died at start; attempt {attempt + 2} of {KERNEL_STARTS}", file=sys.stderr)
 
 
 def source_of(cell):
