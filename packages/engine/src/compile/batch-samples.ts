@@ -26,14 +26,15 @@ import {
  * Reorders a tape of per-sample records so that what every sample of a batch does alike runs as
  * one record: the same layer (a `dot` record with the same weights and biases) for every sample
  * becomes one batched layer of `rows` samples, which the matrix kernel runs as `Z = X·Wᵀ + b`; the
- * same one- or two-input op for every sample (a loss's terms) becomes one record with a repeat.
+ * same one- or two-input op for every sample (a loss's terms), or the same sum or dot over each
+ * sample's own slots (a softmax's sum of exponentials), becomes one record with a repeat.
  *
  * A record joins the group of an earlier one only when everything it reads is already computed at
  * the group's place in the new order, and its slots continue the group's by a constant step. Every
  * slot is written by one record, so moving a record earlier without moving its operands cannot
  * change what it reads, and the backward pass, run in reverse, still reaches each record after all
  * of its consumers. Each value is computed by the same operations in the same order as before; only
- * gradients that several samples add into (the weights') are summed in another order.
+ * gradients that several records add into (the weights') may be summed in another order.
  */
 export function batchSamples(records: Int32Array, slotCount: number): Int32Array {
   const count = records.length / RECORD_WIDTH

@@ -53,7 +53,7 @@ export function buildTape(
     describe(inputStart + index, input)
   })
   if (replicated) copyRecorded(replicated, graph.samples!.rows, values, labels)
-  const merged = mergeRuns(records, replicated?.copyStarts)
+  const merged = mergeRuns(records, replicated?.runStarts)
   return {
     records: batch ? batchSamples(merged, slotCount) : merged,
     scalarRecords: merged,

@@ -21,8 +21,11 @@ import {
 export interface ReplicatedSamples {
   readonly records: Int32Array
   readonly operands: Int32Array
-  /** 1 for the first record of each sample's copy, which `mergeRuns` must not merge into the one before. */
-  readonly copyStarts: Uint8Array
+  /**
+   * 1 for a record that `mergeRuns` must not merge into the one before: the first of each
+   * sample's copy, and each record that reads the samples' outputs.
+   */
+  readonly runStarts: Uint8Array
   /** The slot count with every sample's copy of the first sample's slots. */
   readonly slotCount: number
   /** The nodes of the graph the tape stands for, as if it had been built for every sample. */
@@ -113,14 +116,11 @@ export function replicateSamples(
 
   const { records, recordNodes } = emitted
   const recordCount = recordNodes.length
-  let templateRecords = 0
-  let lastTemplate = -1
-  for (let index = 0; index < recordCount; index++) {
-    if (template[recordNodes[index]!] === 0) continue
-    templateRecords++
-    lastTemplate = index
-  }
-  const out = new Int32Array((recordCount + (rows - 1) * templateRecords) * RECORD_WIDTH)
+  const templateRecords: number[] = []
+  for (let index = 0; index < recordCount; index++)
+    if (template[recordNodes[index]!] === 1) templateRecords.push(index)
+  const lastTemplate = templateRecords.at(-1) ?? -1
+  const out = new Int32Array((recordCount + (rows - 1) * templateRecords.length) * RECORD_WIDTH)
   const operands = new OperandLists(emitted.operands, slotClass)
   let length = 0
   const emit = (index: number, sample: number) => {
@@ -129,7 +129,7 @@ export function replicateSamples(
     remapRecord(out, length, (slot) => copySlot(sample, slot), operands)
     length += RECORD_WIDTH
   }
-  const copyStarts = new Uint8Array(out.length / RECORD_WIDTH)
+  const runStarts = new Uint8Array(out.length / RECORD_WIDTH)
   const deferred: number[] = []
   for (let index = 0; index < recordCount; index++) {
     const node = recordNodes[index]!
@@ -139,22 +139,21 @@ export function replicateSamples(
       length += RECORD_WIDTH
     } else if (index === lastTemplate)
       for (let sample = 0; sample < rows; sample++) {
-        copyStarts[length / RECORD_WIDTH] = 1
-        for (let copied = 0; copied <= lastTemplate; copied++)
-          if (template[recordNodes[copied]!] === 1) emit(copied, sample)
+        runStarts[length / RECORD_WIDTH] = 1
+        for (const copied of templateRecords) emit(copied, sample)
       }
   }
   // What reads the samples' outputs (a loss) runs each sample alike: batchSamples gathers each of
   // its ops across the samples, which it cannot do once a sample's ops are merged into short runs.
   for (const index of deferred) {
-    copyStarts[length / RECORD_WIDTH] = 1
+    runStarts[length / RECORD_WIDTH] = 1
     emit(index, 0)
   }
 
   return {
     records: out,
     operands: operands.finish(),
-    copyStarts,
+    runStarts,
     slotCount: copyStart + rows * size,
     nodeCount: standingFor(graph, templateNodeCount),
     copySlot,
