@@ -27,6 +27,8 @@ export type { GradcheckEntry, GradcheckOptions, GradcheckReport } from './gradch
 export { gradcheck } from './gradcheck.js'
 export type { Graph, GraphEdge } from './graph-walk.js'
 export { walkGraph } from './graph-walk.js'
+export type { ValueHold } from './hold-values.js'
+export { holdValues } from './hold-values.js'
 export type { NeuronMatch } from './match-neuron.js'
 export { matchNeuron } from './match-neuron.js'
 export type { NumericalGradientOptions, ScalarFunction } from './numerical-gradient.js'

@@ -8,6 +8,7 @@ import {
   CompiledGraph,
   compileGraph,
   gradcheck,
+  holdValues,
   InvalidOperandError,
   InvalidOptionError,
   isGradEnabled,
@@ -79,6 +80,22 @@ const ENTRIES: SurfaceEntry[] = [
     }),
   ),
   { name: 'zeroGrad', args: [[new Value(1)]], run: (values: Value[]) => zeroGrad(values) },
+  {
+    name: 'holdValues',
+    args: [[new Value(1)], () => {}],
+    run: (values: Value[], handBack: () => void) => holdValues(values, handBack),
+  },
+  // data and grad take anything: ops refuse a non-finite number where they use it.
+  ...(['data', 'grad'] as const).map(
+    (field): SurfaceEntry => ({
+      name: `Value#${field}=`,
+      args: [1],
+      run: (number: number) => {
+        new Value(0)[field] = number
+      },
+      anything: [0],
+    }),
+  ),
   { name: 'noGrad', args: [() => 1], run: (fn: () => number) => noGrad(fn) },
   { name: 'isGradEnabled', args: [], run: () => isGradEnabled() },
   { name: 'topologicalSort', args: [new Value(1)], run: (root: Value) => topologicalSort(root) },

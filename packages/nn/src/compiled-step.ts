@@ -1,3 +1,4 @@
+import { holdValues, type ValueHold } from '@mg/engine'
 import { flatAccuracy } from './accuracy.js'
 import { type RecordedStep, stepRecorder } from './step-recording.js'
 import type { StepContext } from './training-setup.js'
@@ -49,12 +50,11 @@ export function compiledStep(context: StepContext): StepTaker {
     holder = undefined
   }
   // The Values are read into, and written from, wherever the numbers live: the holding graph's
-  // arrays stay in place from one call of the trainer to the next.
-  const pullParameters = () => {
-    const into = holder === undefined ? data : holder.graph.parameterData
-    for (let index = 0; index < order.length; index++) into[index] = order[index]!.data
-  }
-  const pushParameters = () => {
+  // arrays stay in place from one call of the trainer to the next. Between steps the Values are
+  // held (holdValues): nothing is copied until someone reads or writes one of them, so a loop of
+  // step() calls that does not look at the model pays nothing for keeping it current.
+  let hold: ValueHold | undefined
+  const handBack = () => {
     if (!stepped) return
     const numbers = holder === undefined ? data : holder.graph.parameterData
     const gradients = holder === undefined ? grad : holder.graph.parameterGrad
@@ -65,7 +65,15 @@ export function compiledStep(context: StepContext): StepTaker {
     }
     stepped = false
   }
-  const recordingFor = stepRecorder(context, order, pushParameters)
+  /** Reads the Values (the caller may have changed them) unless they are still held since. */
+  const pullParameters = () => {
+    if (hold !== undefined && !hold.released) return
+    const into = holder === undefined ? data : holder.graph.parameterData
+    for (let index = 0; index < order.length; index++) into[index] = order[index]!.data
+    hold = holdValues(order, handBack)
+  }
+  const handBackNow = () => hold?.release()
+  const recordingFor = stepRecorder(context, order, handBackNow)
   /** Each graph's {@link GraphLayout}, worked out once. */
   const layouts = new Map<RecordedStep, GraphLayout>()
   const layoutOf = (recorded: RecordedStep) => {
@@ -93,6 +101,8 @@ export function compiledStep(context: StepContext): StepTaker {
   return {
     take: (indices) => {
       const recorded = recordingFor(indices)
+      // Recording a graph runs the model, which reads the Values and so takes them back.
+      pullParameters()
       const { graph, parameterIndex, penalised, scoreOffset, outputCount, load } = recorded
       const { parameterData, parameterGrad, observedData } = graph
       const { inOrder, own } = layoutOf(recorded)
@@ -137,7 +147,8 @@ export function compiledStep(context: StepContext): StepTaker {
       return result
     },
     pullParameters,
-    pushParameters,
+    // The Values are handed back when someone reads them (see `hold`).
+    pushParameters: () => {},
   }
 }
 

@@ -184,6 +184,23 @@ describe('createTrainer', () => {
     }
   })
 
+  it('hands a model over between two compiled trainers that take turns', () => {
+    // SGD keeps no state, so two trainers taking turns on one model train it as one trainer does.
+    const trained = (turns: 'one trainer' | 'two trainers') => {
+      const model = new MLP(2, [8, 1], { seed: 4 })
+      const make = () =>
+        createTrainer(model, moons, {
+          loss: 'hinge',
+          optimizer: new SGD(model.parameters(), { learningRate: 0.1 }),
+          compiled: true,
+        })
+      const trainers = turns === 'one trainer' ? [make()] : [make(), make()]
+      for (let step = 0; step < 6; step++) trainers[step % trainers.length]!.step()
+      return model.parameters().map((parameter) => [parameter.data, parameter.grad])
+    }
+    expect(trained('two trainers')).toEqual(trained('one trainer'))
+  })
+
   it('reports divergence with the step number of the whole run', () => {
     const model = new MLP(2, [8, 1], { seed: 1 })
     const trainer = createTrainer(model, moons, {
