@@ -46,11 +46,11 @@ export function holdValues(values: readonly Value[], handBack: () => void): Valu
         functionName: 'holdValues',
       })
   })
+  // Every earlier hold gives its numbers back before this one takes any value, so that their
+  // hand-back cannot touch a value this hold already has.
+  for (const value of values) value._holder?.release()
   const hold = new Hold(values, handBack)
-  for (const value of values) {
-    if (value._holder !== undefined && value._holder !== hold) value._holder.release()
-    value._holder = hold
-  }
+  for (const value of values) value._holder = hold
   return hold
 }
 

@@ -45,6 +45,6 @@ export type {
 } from './ops.js'
 export { OPS } from './ops.js'
 export { topologicalSort } from './topological-sort.js'
-export type { Operand, ValueOptions } from './value.js'
+export type { Operand, ValueJson, ValueOptions } from './value.js'
 export { Value } from './value.js'
 export { zeroGrad } from './zero-grad.js'

@@ -13,6 +13,18 @@ import { topologicalSort } from './topological-sort.js'
 /** What an op accepts as its other operand: a `Value`, or a plain number taken as a constant. */
 export type Operand = Value | number
 
+/** What `JSON.stringify` writes for a `Value` (see `Value.toJSON`). */
+export interface ValueJson {
+  /** Its number. */
+  data: number
+  /** Its gradient. */
+  grad: number
+  /** Its label (`''` when it has none). */
+  label: string
+  /** The op that produced it, `''` for a leaf. */
+  op: Op
+}
+
 /** Options for a new leaf `Value`. */
 export interface ValueOptions {
   /** A name shown in `toString()` and in graph pictures. */
@@ -223,6 +235,14 @@ export class Value {
         throw new NonFiniteGradientError(node._op, node.label, node._grad)
       node._backward?.(node)
     }
+  }
+
+  /**
+   * What `JSON.stringify` writes for a value: its numbers, label and op (the graph behind it is
+   * left out), current even when {@link holdValues} holds them.
+   */
+  toJSON(): ValueJson {
+    return { data: this.data, grad: this.grad, label: this.label, op: this._op }
   }
 
   /** Reads like micrograd's repr: `Value(data=2, grad=0)`. */

@@ -67,6 +67,27 @@ describe('holdValues', () => {
     expect(values[0]!.data).toBe(10)
   })
 
+  it('frees every earlier hold before it takes a value, whatever their hand-backs write', () => {
+    const [a, b] = [new Value(1), new Value(2)]
+    // The earlier hold's hand-back writes b too, which the new hold takes after a.
+    holdValues([a], () => {
+      b.data = 5
+    })
+    const later = holdValues([a, b], () => {})
+    expect(later.released).toBe(false)
+    expect(b._holder).toBe(later as unknown)
+  })
+
+  it('writes the current numbers when a held value is turned into JSON', () => {
+    const { values } = held()
+    expect(JSON.parse(JSON.stringify(values[0]))).toEqual({
+      data: 10,
+      grad: 0.5,
+      label: '',
+      op: '',
+    })
+  })
+
   it('refuses what is not a list of Values and a function', () => {
     expect(() => holdValues([1] as never, () => {})).toThrow(InvalidOptionError)
     expect(() => holdValues([new Value(1)], 'no' as never)).toThrow(InvalidOptionError)

@@ -85,6 +85,7 @@ const ENTRIES: SurfaceEntry[] = [
     args: [[new Value(1)], () => {}],
     run: (values: Value[], handBack: () => void) => holdValues(values, handBack),
   },
+  { name: 'Value#toJSON', args: [], run: () => new Value(1).toJSON() },
   // data and grad take anything: ops refuse a non-finite number where they use it.
   ...(['data', 'grad'] as const).map(
     (field): SurfaceEntry => ({

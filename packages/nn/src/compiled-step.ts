@@ -21,10 +21,10 @@ import type { StepResult, StepTaker } from './training-step.js'
  *   replays it, copies the gradients back (0 for parameters the loss does not reach, as a dynamic
  *   step leaves them) and steps the optimizer there, in float64.
  *
- * When another graph runs (a smaller last batch has its own) the numbers move to it. The Values
- * are read from and written to wherever the numbers live, so a trainer called one step at a time
- * copies nothing else. Accuracy is read from the graph's observed scores. Nothing is allocated per
- * step.
+ * When another graph runs (a smaller last batch has its own) the numbers move to it. Between
+ * steps the parameter Values are held (`holdValues`): they are read when a step starts after
+ * someone touched them, and written, from wherever the numbers live, when someone touches them.
+ * Accuracy is read from the graph's observed scores. Nothing is allocated per step.
  */
 export function compiledStep(context: StepContext): StepTaker {
   const { parameters, loss, optimizer } = context
@@ -130,9 +130,10 @@ export function compiledStep(context: StepContext): StepTaker {
         indices.length,
         labelOf,
       )
+      // A backward pass that fails halfway leaves its gradients, as a dynamic step leaves them.
+      stepped = true
       graph.zeroGrad()
       graph.backward()
-      stepped = true
       if (own) {
         optimizer.stepArrays(own.data, own.grad)
         return result
@@ -146,9 +147,7 @@ export function compiledStep(context: StepContext): StepTaker {
       optimizer.stepArrays(trainedData, trainedGrad)
       return result
     },
-    pullParameters,
-    // The Values are handed back when someone reads them (see `hold`).
-    pushParameters: () => {},
+    letGo: () => hold?.release(),
   }
 }
 

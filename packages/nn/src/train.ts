@@ -29,9 +29,9 @@ const TRAIN_OPTION_NAMES = [...TRAINER_OPTION_NAMES, 'steps', 'epochs']
  *
  * With `compiled: true` the step's graph is recorded once for each batch size (the batch's
  * features and labels as inputs) and replayed with the engine's `compileGraph`, the parameters
- * kept in flat arrays that the optimizer updates in place and written back into the model before
- * each `onStep` and at the end; a run's first step then includes the recording. To train in
- * bursts, use {@link createTrainer}.
+ * kept in flat arrays that the optimizer updates in place and written back into the model at the
+ * end, or as soon as something (an `onStep`) reads it; a run's first step then includes the
+ * recording. To train in bursts, use {@link createTrainer}.
  *
  * @throws {@link TrainingDivergedError} naming the step if the loss, a gradient or a parameter stops being finite.
  * @example
@@ -57,7 +57,7 @@ export function train(
     typeof options === 'object' && options !== null
       ? trainerOptionsOf(checkOptionsObject(options, 'train', TRAIN_OPTION_NAMES) as TrainOptions)
       : options
-  const trainer = trainerFor(model, data, trainerOptions, 'train')
+  const trainer = trainerFor(model, data, trainerOptions, 'train', true)
   trainer.step(totalSteps(options, stepsPerEpoch(data.X.length, options.batchSize)))
   return trainer.history
 }

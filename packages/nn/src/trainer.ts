@@ -44,8 +44,9 @@ export interface Trainer {
   /**
    * Takes `count` more steps (default 1), continuing the run's batches and step numbers, and
    * returns their records. It starts from the model's parameters as they are now, so changes
-   * made between calls are kept, and leaves them updated; with `compiled: true` they are written
-   * back at the end of the call and before each `onStep`, not after every step.
+   * made between calls are kept, and leaves them updated. With `compiled: true` the numbers stay
+   * in the trainer's arrays between steps and calls, and the model's `Value`s are brought up to
+   * date the moment anything reads or writes one of them (`holdValues` in `@mg/engine`).
    *
    * @throws {@link TrainingDivergedError} naming the step if the loss, a gradient or a parameter stops being finite.
    */
@@ -92,12 +93,17 @@ export function createTrainer(
   return trainerFor(model, data, options, 'createTrainer')
 }
 
-/** {@link createTrainer}, naming `functionName` (the public function called) in its errors. */
+/**
+ * {@link createTrainer}, naming `functionName` (the public function called) in its errors; with
+ * `letGo`, each call of `step` ends by handing the numbers back to the model and letting it go, so
+ * that a model kept after a run does not keep the run alive.
+ */
 export function trainerFor(
   model: TrainableModel,
   data: Dataset,
   options: TrainerOptions,
   functionName: string,
+  letGo = false,
 ): Trainer {
   const context = prepareRun(model, data, options, functionName)
   const { optimizer } = context
@@ -120,8 +126,6 @@ export function trainerFor(
       positiveInteger('count', count)
       const records: StepRecord[] = []
       const started = performance.now()
-      // The caller may have changed the parameters since the last burst.
-      steps.pullParameters()
       try {
         for (let taken = 0; taken < count; taken++) {
           const step = stepCount
@@ -147,15 +151,12 @@ export function trainerFor(
           history.steps.push(record)
           if (history.steps.length > historyLimit) history.steps.shift()
           records.push(record)
-          if (onStep) {
-            // onStep may read the model, or change it.
-            steps.pushParameters()
-            onStep(record)
-            steps.pullParameters()
-          }
+          // onStep may read the model or change it: a compiled step hands the numbers back the
+          // moment it does, and takes up its changes at the next step.
+          onStep?.(record)
         }
       } finally {
-        steps.pushParameters()
+        if (letGo) steps.letGo()
         history.totalMs += performance.now() - started
       }
       return records

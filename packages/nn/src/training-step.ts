@@ -19,9 +19,8 @@ export interface StepResult {
 }
 
 /**
- * How a run takes its steps. A trainer calls `pullParameters` before a burst of steps and
- * `pushParameters` after it and around each `onStep`, so that code outside the steps always sees
- * the parameter `Value`s current, while the steps may keep the numbers elsewhere in between.
+ * How a run takes its steps. The steps may keep the parameters' numbers elsewhere in between, as
+ * long as code outside them always sees the parameter `Value`s current and its changes are kept.
  */
 export interface StepTaker {
   /**
@@ -29,10 +28,8 @@ export interface StepTaker {
    * is one object that every step refills: copy what it holds before the next step.
    */
   take(indices: readonly number[]): StepResult
-  /** Reads the parameter `Value`s, which the caller may have changed since the last step. */
-  pullParameters(): void
-  /** Makes the parameter `Value`s (`data` and `grad`) those of the latest step. */
-  pushParameters(): void
+  /** Hands the numbers of the latest step back to the parameter `Value`s and lets them go. */
+  letGo(): void
 }
 
 /**
@@ -59,8 +56,7 @@ export function dynamicStep(context: StepContext): StepTaker {
       result.dataLoss = dataLoss.data
       return result
     },
-    pullParameters: () => {},
-    pushParameters: () => {},
+    letGo: () => {},
   }
 }
 

@@ -1,3 +1,4 @@
+import { type Operand, Value } from '@mg/engine'
 import { describe, expect, it } from 'vitest'
 import {
   Adam,
@@ -182,6 +183,44 @@ describe('createTrainer', () => {
         expect(record.loss).toBeCloseTo(dynamic.records[index]!.loss, 12)
       })
     }
+  })
+
+  it('leaves the gradients of a step that diverged, whether or not the model was read before it', () => {
+    const run = (compiled: boolean, read: boolean) => {
+      const w = new Value(1)
+      const model = { forward: (x: readonly Operand[]) => [w.mul(x[0]!)], parameters: () => [w] }
+      const trainer = createTrainer(
+        model,
+        { X: [[1]], y: [0] },
+        {
+          loss: (outputs) => outputs[0]![0]!.pow(0.5),
+          optimizer: new SGD([w], { learningRate: 2 }),
+          compiled,
+        },
+      )
+      trainer.step() // w: 1 → 0, where √(w·x) has no slope
+      if (read) void w.data
+      expect(() => trainer.step()).toThrow(TrainingDivergedError)
+      return [w.data, w.grad]
+    }
+    const dynamic = run(false, false)
+    expect(run(true, false)).toEqual(dynamic)
+    expect(run(true, true)).toEqual(dynamic)
+  })
+
+  it('lets the model go after train, so that a kept model does not keep the run', () => {
+    const model = new MLP(2, [8, 1], { seed: 4 })
+    train(model, moons, {
+      loss: 'hinge',
+      optimizer: new SGD(model.parameters(), { learningRate: 0.1 }),
+      steps: 2,
+      compiled: true,
+    })
+    // The engine's mark of a held Value, which would point at the trainer.
+    const holders = model
+      .parameters()
+      .map((parameter) => (parameter as unknown as { _holder: unknown })._holder)
+    expect(holders.every((holder) => holder === undefined)).toBe(true)
   })
 
   it('hands a model over between two compiled trainers that take turns', () => {
