@@ -1,6 +1,6 @@
-import { checkArray, checkFunction } from '@mg/common'
-import { InvalidOptionError } from './errors.js'
-import { Value } from './value.js'
+import { checkFunction } from '@mg/common'
+import { checkValues } from './check-values.js'
+import type { Value } from './value.js'
 
 /** What {@link holdValues} returns: the hold on the values' numbers. */
 export interface ValueHold {
@@ -38,14 +38,8 @@ export interface ValueHold {
  * ```
  */
 export function holdValues(values: readonly Value[], handBack: () => void): ValueHold {
-  checkArray('values', values, 'an array of Values', 'holdValues')
+  checkValues('values', values, 'holdValues')
   checkFunction('handBack', handBack, 'a function that writes the numbers back', 'holdValues')
-  values.forEach((value: unknown, index) => {
-    if (!(value instanceof Value))
-      throw new InvalidOptionError(`values[${index}]`, value, 'a Value', '', {
-        functionName: 'holdValues',
-      })
-  })
   // Every earlier hold gives its numbers back before this one takes any value, so that their
   // hand-back cannot touch a value this hold already has.
   for (const value of values) value._holder?.release()

@@ -147,7 +147,7 @@ export function compiledStep(context: StepContext): StepTaker {
       optimizer.stepArrays(trainedData, trainedGrad)
       return result
     },
-    letGo: () => hold?.release(),
+    letGo: handBackNow,
   }
 }
 

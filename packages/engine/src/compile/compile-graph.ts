@@ -1,4 +1,5 @@
 import { checkOptionsObject } from '@mg/common'
+import { checkValues } from '../check-values.js'
 import { InvalidOptionError, LengthMismatchError } from '../errors.js'
 import { Value } from '../value.js'
 import { buildTape } from './build-tape.js'
@@ -179,39 +180,18 @@ function sampleRows(
       functionName: 'compileGraph',
     })
   rows.forEach((row: unknown, index) => {
-    if (!Array.isArray(row))
-      throw new InvalidOptionError(`${role}[${index}]`, row, 'an array of Values', '', {
-        functionName: 'compileGraph',
-      })
-    valueList(`${role}[${index}]`, row)
-    if (row.length !== rows[0]!.length)
+    checkValues(`${role}[${index}]`, row, 'compileGraph')
+    if ((row as readonly Value[]).length !== rows[0]!.length)
       throw new LengthMismatchError(
         `compileGraph: ${role}[0] and ${role}[${index}] (every sample has as many)`,
         rows[0]!.length,
-        row.length,
+        (row as readonly Value[]).length,
       )
   })
   return rows
 }
 
-/** A declared list, checked to be an array of `Value`s (a single `Value` is not a list). */
+/** A declared list, checked to be an array of `Value`s; none is an empty list. */
 function valueList(role: string, list: readonly Value[] | undefined): readonly Value[] {
-  if (list === undefined) return []
-  if (!Array.isArray(list))
-    throw new InvalidOptionError(
-      role,
-      list,
-      'an array of Values',
-      `Wrap a single Value: ${role}: [value].`,
-      {
-        functionName: 'compileGraph',
-      },
-    )
-  list.forEach((value: unknown, index) => {
-    if (!(value instanceof Value))
-      throw new InvalidOptionError(`${role}[${index}]`, value, 'a Value', '', {
-        functionName: 'compileGraph',
-      })
-  })
-  return list
+  return list === undefined ? [] : checkValues(role, list, 'compileGraph')
 }
