@@ -217,17 +217,23 @@ function linkAlike(records: Int32Array): {
   const nextAlike = new Int32Array(count).fill(-1)
   const shapeOf = new Int32Array(count).fill(-1)
   const kindOf = new Uint8Array(count)
-  const layerKey = (at: number) =>
-    `layer ${records.subarray(at + B, at + BIAS_STRIDE + 1).join(' ')}`
+  // Each layer's key (its weights and biases), and how many records share it.
+  const layerKeys: (string | undefined)[] = new Array(count)
   const layers = new Map<string, number>()
-  for (let at = 0; at < records.length; at += RECORD_WIDTH)
-    if (isLayer(records, at)) layers.set(layerKey(at), (layers.get(layerKey(at)) ?? 0) + 1)
+  for (let index = 0; index < count; index++) {
+    const at = index * RECORD_WIDTH
+    if (!isLayer(records, at)) continue
+    const key = `layer ${records.subarray(at + B, at + BIAS_STRIDE + 1).join(' ')}`
+    layerKeys[index] = key
+    layers.set(key, (layers.get(key) ?? 0) + 1)
+  }
   const shapes = new Map<string, { id: number; last: number }>()
   for (let index = 0; index < count; index++) {
     const at = index * RECORD_WIDTH
     let key: string
-    if (isLayer(records, at) && layers.get(layerKey(at))! > 1) {
-      key = layerKey(at)
+    const layerKey = layerKeys[index]
+    if (layerKey !== undefined && layers.get(layerKey)! > 1) {
+      key = layerKey
       kindOf[index] = LAYER
     } else if (isSingleOp(records, at)) {
       key = `op ${records[at + CODE]} ${records[at + FLAGS]}`
